@@ -1,0 +1,391 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RuleGen.Eql.Diagnostics;
+using RuleGen.Eql.Schema;
+using RuleGen.Eql.Syntax;
+using RuleGen.Eql.Text;
+
+namespace RuleGen.Eql.Binding;
+
+public sealed partial class Binder
+{
+    // Returned after an error so that binding goes on and finds further errors; the plan is dropped anyway.
+    private static readonly BoundExpression Unknown = new BoundConstant(null);
+
+    private BoundExpression BindCondition(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case LogicalSyntax logical:
+                BoundExpression left = BindCondition(logical.Left);
+                BoundExpression right = BindCondition(logical.Right);
+                return logical.Operator == LogicalOperator.And ? new BoundAnd(left, right) : new BoundOr(left, right);
+            case NotSyntax not:
+                return new BoundNot(BindCondition(not.Operand), Slice(not.Span));
+            case LiteralSyntax { Kind: LiteralKind.True }:
+                return new BoundConstant(true);
+            case LiteralSyntax { Kind: LiteralKind.False }:
+                return new BoundConstant(false);
+            case LiteralSyntax { Kind: LiteralKind.Null }:
+                return new BoundConstant(null);
+            case ComparisonSyntax comparison:
+                return BindComparison(comparison);
+            case PredicateSyntax predicate:
+                return BindPredicate(predicate);
+            case FieldSyntax field:
+                return BindFieldAsCondition(field);
+            default:
+                return BindUnsupportedOperand(expression) ?? ReportNotCondition(expression);
+        }
+    }
+
+    private BoundExpression ReportNotCondition(ExpressionSyntax expression)
+    {
+        Report(DiagnosticDescriptors.TypeMismatch, expression.Span, $"'{Slice(expression.Span)}' is a value, not a condition: compare it, as in 'process.name : \"cmd.exe\"'");
+        return Unknown;
+    }
+
+    // Functions and arithmetic are valid EQL that RuleGen does not compile yet; returns null for other syntax.
+    private BoundExpression? BindUnsupportedOperand(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case FunctionCallSyntax call:
+                ReportNotSupported(call.NameSpan, $"the function '{call.Name}'", string.Empty);
+                return Unknown;
+            case ArithmeticSyntax:
+            case UnarySyntax:
+                ReportNotSupported(expression.Span, "arithmetic", string.Empty);
+                return Unknown;
+            default:
+                return null;
+        }
+    }
+
+    private BoundExpression BindFieldAsCondition(FieldSyntax fieldSyntax)
+    {
+        BoundField? field = BindField(fieldSyntax);
+        if (field is null)
+        {
+            return Unknown;
+        }
+
+        if (field.Kind != FieldKind.Boolean)
+        {
+            Report(DiagnosticDescriptors.TypeMismatch, fieldSyntax.Span, $"Field '{field.Name}' has type {field.Type} and is not a condition: compare it, as in '{field.Name} : \"value\"' or '{field.Name} != null'");
+            return Unknown;
+        }
+
+        return new BoundComparison(field, ComparisonOperator.Equal, new BoundValue(FieldKind.Boolean, "true"), Slice(fieldSyntax.Span));
+    }
+
+    private BoundExpression BindComparison(ComparisonSyntax comparison)
+    {
+        ExpressionSyntax left = comparison.Left;
+        ExpressionSyntax right = comparison.Right;
+        ComparisonOperator op = comparison.Operator;
+
+        // A literal on the left is mirrored, so '5 < process.pid' becomes 'process.pid > 5'.
+        if (left is not FieldSyntax && right is FieldSyntax)
+        {
+            (left, right) = (right, left);
+            op = Mirror(op);
+        }
+
+        if (BindUnsupportedOperand(left) is { } unsupportedLeft)
+        {
+            BindUnsupportedOperand(right);
+            return unsupportedLeft;
+        }
+
+        if (BindUnsupportedOperand(right) is { } unsupportedRight)
+        {
+            return unsupportedRight;
+        }
+
+        if (left is FieldSyntax && right is FieldSyntax)
+        {
+            Report(DiagnosticDescriptors.FieldComparedToField, comparison.Span, ((FieldSyntax)left).Path, ((FieldSyntax)right).Path);
+            return Unknown;
+        }
+
+        if (left is not FieldSyntax fieldSyntax)
+        {
+            ReportNotSupported(comparison.Span, "a comparison between two constants", "; write the condition's value, true or false, instead");
+            return Unknown;
+        }
+
+        if (right is not LiteralSyntax literal)
+        {
+            Report(DiagnosticDescriptors.TypeMismatch, right.Span, $"The right side of '{Slice(comparison.OperatorSpan)}' must be a literal value, but found '{Slice(right.Span)}'");
+            return Unknown;
+        }
+
+        string clause = Slice(comparison.Span);
+        if (literal.Kind == LiteralKind.Null)
+        {
+            return BindNullTest(fieldSyntax, op, comparison, clause);
+        }
+
+        BoundField? field = BindField(fieldSyntax);
+        if (field is null)
+        {
+            // An optional field missing from the schema is null: every comparison with it is unknown.
+            return Unknown;
+        }
+
+        switch (field.Kind)
+        {
+            case FieldKind.String:
+                return BindStringComparison(field, op, literal, comparison, clause);
+            case FieldKind.Long:
+            case FieldKind.Double:
+                if (literal.Kind != LiteralKind.Number)
+                {
+                    return ReportLiteralType(field, literal, "a number", literal.Kind == LiteralKind.String ? literal.Value : null);
+                }
+
+                return new BoundComparison(field, op, NumberValue(field, literal), clause);
+            case FieldKind.Boolean:
+                if (literal.Kind is not (LiteralKind.True or LiteralKind.False))
+                {
+                    return ReportLiteralType(field, literal, "true or false", null);
+                }
+
+                if (op is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
+                {
+                    Report(DiagnosticDescriptors.TypeMismatch, comparison.OperatorSpan, $"Field '{field.Name}' is boolean, which has no order: compare it with == or !=");
+                    return Unknown;
+                }
+
+                return new BoundComparison(field, op, new BoundValue(FieldKind.Boolean, literal.Kind == LiteralKind.True ? "true" : "false"), clause);
+            default:
+                ReportNotSupported(comparison.Span, $"comparisons of {field.Type} fields such as '{field.Name}'", string.Empty);
+                return Unknown;
+        }
+    }
+
+    private BoundExpression BindNullTest(FieldSyntax fieldSyntax, ComparisonOperator op, ComparisonSyntax comparison, string clause)
+    {
+        if (op is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
+        {
+            Report(DiagnosticDescriptors.TypeMismatch, comparison.OperatorSpan, "null can only be compared with == (the field is missing) or != (the field is present)");
+            return Unknown;
+        }
+
+        BoundField? field = BindField(fieldSyntax);
+        if (field is null)
+        {
+            // An optional field missing from the schema is always null.
+            return fieldSyntax.IsOptional && !EcsFields.TryGet(fieldSyntax.Path, out _)
+                ? new BoundConstant(op == ComparisonOperator.Equal)
+                : Unknown;
+        }
+
+        return new BoundNullTest(field, op == ComparisonOperator.Equal, clause);
+    }
+
+    private BoundExpression BindStringComparison(BoundField field, ComparisonOperator op, LiteralSyntax literal, ComparisonSyntax comparison, string clause)
+    {
+        if (literal.Kind != LiteralKind.String)
+        {
+            return ReportLiteralType(field, literal, "a string", null);
+        }
+
+        switch (op)
+        {
+            case ComparisonOperator.Equal:
+                // '==' is case-sensitive and never expands wildcards: '*' in the value is literal.
+                return new BoundStringMatch(field, new[] { StringPattern.Exact(literal.Value) }.ToEquatableArray(), false, clause);
+            case ComparisonOperator.NotEqual:
+                var equal = new BoundStringMatch(field, new[] { StringPattern.Exact(literal.Value) }.ToEquatableArray(), false, clause);
+                return new BoundNot(equal, clause);
+            default:
+                // Ordered string comparisons are case-sensitive and lexicographic, by UTF-16 code unit.
+                return new BoundComparison(field, op, new BoundValue(FieldKind.String, literal.Value), clause);
+        }
+    }
+
+    private BoundExpression ReportLiteralType(BoundField field, LiteralSyntax literal, string expected, string? stringValue)
+    {
+        string found = literal.Kind switch
+        {
+            LiteralKind.String => "the string " + literal.Text,
+            LiteralKind.Number => "the number " + literal.Text,
+            _ => literal.Text,
+        };
+        string fix = field.Kind == FieldKind.String && literal.Kind == LiteralKind.Number
+            ? $": write the value as a string, \"{literal.Text}\""
+            : stringValue is not null && double.TryParse(stringValue, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                ? $": write the value without quotes, {stringValue}"
+                : string.Empty;
+        Report(DiagnosticDescriptors.TypeMismatch, literal.Span, $"Field '{field.Name}' has type {field.Type}, so it compares with {expected}, not {found}{fix}");
+        return Unknown;
+    }
+
+    private static BoundValue NumberValue(BoundField field, LiteralSyntax literal)
+    {
+        bool integral = long.TryParse(literal.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        if (field.Kind == FieldKind.Long && integral)
+        {
+            return new BoundValue(FieldKind.Long, literal.Value);
+        }
+
+        double value = double.Parse(literal.Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return new BoundValue(FieldKind.Double, value.ToString("R", CultureInfo.InvariantCulture));
+    }
+
+    private static ComparisonOperator Mirror(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Less => ComparisonOperator.Greater,
+        ComparisonOperator.LessOrEqual => ComparisonOperator.GreaterOrEqual,
+        ComparisonOperator.Greater => ComparisonOperator.Less,
+        ComparisonOperator.GreaterOrEqual => ComparisonOperator.LessOrEqual,
+        _ => op,
+    };
+
+    private BoundExpression BindPredicate(PredicateSyntax predicate)
+    {
+        if (BindUnsupportedOperand(predicate.Subject) is { } unsupported)
+        {
+            return unsupported;
+        }
+
+        if (predicate.Subject is not FieldSyntax fieldSyntax)
+        {
+            string operatorText = Slice(predicate.OperatorSpan);
+            Report(DiagnosticDescriptors.TypeMismatch, predicate.Subject.Span, $"The left side of '{operatorText}' must be a field, but found '{Slice(predicate.Subject.Span)}'");
+            return Unknown;
+        }
+
+        if (predicate.Kind == PredicateKind.Regex)
+        {
+            ReportNotSupported(predicate.OperatorSpan, $"the '{Slice(predicate.OperatorSpan)}' operator", string.Empty);
+            return Unknown;
+        }
+
+        List<LiteralSyntax>? values = BindLiteralValues(predicate);
+        BoundField? field = BindField(fieldSyntax);
+        if (values is null || field is null)
+        {
+            return Unknown;
+        }
+
+        string clause = Slice(predicate.Span);
+        if (predicate.Kind == PredicateKind.In)
+        {
+            return BindIn(field, predicate, values, clause);
+        }
+
+        // ':' and 'like': wildcard patterns over strings.
+        if (field.Kind != FieldKind.String)
+        {
+            Report(DiagnosticDescriptors.TypeMismatch, predicate.OperatorSpan, $"'{Slice(predicate.OperatorSpan)}' matches strings, but field '{field.Name}' has type {field.Type}: use == or 'in' to compare it");
+            return Unknown;
+        }
+
+        var patterns = new List<StringPattern>();
+        foreach (LiteralSyntax value in values)
+        {
+            if (value.Kind != LiteralKind.String)
+            {
+                ReportLiteralType(field, value, "a string pattern", null);
+                continue;
+            }
+
+            patterns.Add(StringPattern.FromWildcard(value.Value));
+        }
+
+        return new BoundStringMatch(field, patterns.ToEquatableArray(), predicate.IsCaseInsensitive, clause);
+    }
+
+    // The values of ':', 'like' and 'in' must be literals; Elasticsearch rejects fields and expressions there.
+    private List<LiteralSyntax>? BindLiteralValues(PredicateSyntax predicate)
+    {
+        var values = new List<LiteralSyntax>();
+        bool valid = true;
+        foreach (ExpressionSyntax value in predicate.Values)
+        {
+            ExpressionSyntax folded = FoldNegativeNumber(value);
+            if (folded is LiteralSyntax literal)
+            {
+                values.Add(literal);
+                continue;
+            }
+
+            valid = false;
+            if (BindUnsupportedOperand(value) is null)
+            {
+                Report(DiagnosticDescriptors.TypeMismatch, value.Span, $"The values of '{Slice(predicate.OperatorSpan)}' must be literals, but found '{Slice(value.Span)}'");
+            }
+        }
+
+        return valid ? values : null;
+    }
+
+    private static ExpressionSyntax FoldNegativeNumber(ExpressionSyntax value)
+    {
+        if (value is UnarySyntax { Operand: LiteralSyntax { Kind: LiteralKind.Number } number } unary)
+        {
+            string sign = unary.IsMinus ? "-" : string.Empty;
+            return new LiteralSyntax(unary.Span, LiteralKind.Number, sign + number.Text, sign + number.Value);
+        }
+
+        return value;
+    }
+
+    private BoundExpression BindIn(BoundField field, PredicateSyntax predicate, List<LiteralSyntax> values, string clause)
+    {
+        BoundExpression? result;
+        if (field.Kind == FieldKind.String)
+        {
+            var patterns = new List<StringPattern>();
+            foreach (LiteralSyntax value in values)
+            {
+                if (value.Kind != LiteralKind.String)
+                {
+                    ReportLiteralType(field, value, "strings", null);
+                    continue;
+                }
+
+                // 'in' and 'in~' compare whole values and never expand wildcards.
+                patterns.Add(StringPattern.Exact(value.Value));
+            }
+
+            result = new BoundStringMatch(field, patterns.ToEquatableArray(), predicate.IsCaseInsensitive, clause);
+        }
+        else if (field.Kind is FieldKind.Long or FieldKind.Double or FieldKind.Boolean)
+        {
+            result = null;
+            foreach (LiteralSyntax value in values)
+            {
+                BoundExpression equal;
+                if (field.Kind == FieldKind.Boolean && value.Kind is LiteralKind.True or LiteralKind.False)
+                {
+                    equal = new BoundComparison(field, ComparisonOperator.Equal, new BoundValue(FieldKind.Boolean, value.Kind == LiteralKind.True ? "true" : "false"), clause);
+                }
+                else if (field.Kind != FieldKind.Boolean && value.Kind == LiteralKind.Number)
+                {
+                    equal = new BoundComparison(field, ComparisonOperator.Equal, NumberValue(field, value), clause);
+                }
+                else
+                {
+                    ReportLiteralType(field, value, field.Kind == FieldKind.Boolean ? "true or false" : "numbers", value.Kind == LiteralKind.String ? value.Value : null);
+                    continue;
+                }
+
+                result = result is null ? equal : new BoundOr(result, equal);
+            }
+
+            result ??= Unknown;
+        }
+        else
+        {
+            ReportNotSupported(predicate.Span, $"'in' on {field.Type} fields such as '{field.Name}'", string.Empty);
+            return Unknown;
+        }
+
+        return predicate.IsNegated ? new BoundNot(result, clause) : result;
+    }
+}

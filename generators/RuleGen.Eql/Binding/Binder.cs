@@ -1,0 +1,254 @@
+using System.Collections.Generic;
+using System.Linq;
+using RuleGen.Eql.Diagnostics;
+using RuleGen.Eql.Schema;
+using RuleGen.Eql.Syntax;
+using RuleGen.Eql.Text;
+
+namespace RuleGen.Eql.Binding;
+
+/// <summary>
+/// Checks a parsed query against the schema and turns it into a <see cref="QueryPlan"/>: every field must exist
+/// and have a typed member, every comparison must fit the field's type, and constructs that RuleGen cannot
+/// compile yet are reported at their span. The binder reports every problem it finds, not only the first.
+/// </summary>
+public sealed partial class Binder
+{
+    private readonly string text;
+    private readonly List<EqlDiagnostic> diagnostics;
+
+    public Binder(string text, List<EqlDiagnostic> diagnostics)
+    {
+        this.text = text;
+        this.diagnostics = diagnostics;
+    }
+
+    private int errorCount;
+
+    /// <summary>Binds a statement; returns null when any error was reported, because a wrong matcher is worse than none.</summary>
+    public QueryPlan? Bind(StatementSyntax statement)
+    {
+        QueryPlan? plan = statement.Query switch
+        {
+            EventQuerySyntax query => new EventQueryPlan(BindFilter(query)),
+            SequenceSyntax sequence => BindSequence(sequence),
+            UnsupportedQuerySyntax unsupported => ReportUnsupportedQuery(unsupported),
+            _ => null,
+        };
+
+        foreach (PipeSyntax pipe in statement.Pipes)
+        {
+            ReportNotSupported(pipe.Span, $"the pipe '{pipe.Name}'", "; remove it to compile the query without it");
+        }
+
+        return errorCount == 0 ? plan : null;
+    }
+
+    private QueryPlan? ReportUnsupportedQuery(UnsupportedQuerySyntax query)
+    {
+        if (query.Keyword == "join")
+        {
+            Report(DiagnosticDescriptors.InvalidSequence, query.Span, "'join' is not part of Elasticsearch EQL (only of the older Python engine): write a sequence instead");
+        }
+        else
+        {
+            ReportNotSupported(query.Span, "'sample' queries", string.Empty);
+        }
+
+        return null;
+    }
+
+    private string Slice(TextSpan span) => text.Substring(span.Start, span.Length);
+
+    private void Report(DiagnosticDescriptorInfo descriptor, TextSpan span, params object[] arguments)
+    {
+        if (descriptor.Severity == EqlSeverity.Error)
+        {
+            errorCount++;
+        }
+
+        diagnostics.Add(EqlDiagnostic.Create(descriptor, span, arguments));
+    }
+
+    private void ReportNotSupported(TextSpan span, string construct, string hint) =>
+        Report(DiagnosticDescriptors.NotSupportedYet, span, construct, hint);
+
+    private EventFilterPlan BindFilter(EventQuerySyntax query)
+    {
+        BoundExpression condition = BindCondition(query.Condition);
+        return new EventFilterPlan(query.IsAny ? null : query.Category, condition, Slice(query.Span));
+    }
+
+    private QueryPlan? BindSequence(SequenceSyntax sequence)
+    {
+        if (sequence.Until is not null)
+        {
+            ReportNotSupported(sequence.UntilSpan.Cover(sequence.Until.Span), "'until'", string.Empty);
+        }
+
+        foreach (SequenceTermSyntax term in sequence.Terms)
+        {
+            if (term.IsMissing)
+            {
+                ReportNotSupported(term.Span, "missing-event terms '![...]'", string.Empty);
+            }
+
+            if (term.Runs is not null)
+            {
+                ReportNotSupported(term.RunsSpan, "'with runs'", "; repeat the term instead");
+            }
+        }
+
+        if (sequence.Terms.Count == 1)
+        {
+            Report(DiagnosticDescriptors.SingleTermSequence, sequence.KeywordSpan);
+        }
+
+        IReadOnlyList<ExpressionSyntax> sequenceKeys = sequence.Keys?.Keys ?? new List<ExpressionSyntax>();
+        var terms = new List<SequenceTermPlan>();
+        List<KeyKindItem>? keyKinds = null;
+        foreach (SequenceTermSyntax term in sequence.Terms)
+        {
+            IReadOnlyList<ExpressionSyntax> termKeys = term.Keys?.Keys ?? new List<ExpressionSyntax>();
+            TermKeysPlan keys = BindKeys(sequenceKeys.Concat(termKeys).ToList());
+            CheckKeys(keys, term.Keys?.Span ?? term.Span, ref keyKinds, "this term");
+            terms.Add(new SequenceTermPlan(BindFilter(term.Query), keys));
+        }
+
+        SuppressionPlan? suppression = null;
+        if (sequence.NotSequence is { } notSequence)
+        {
+            Report(DiagnosticDescriptors.NotSequenceClause, notSequence.KeywordSpan);
+            suppression = BindSuppression(notSequence, ref keyKinds);
+        }
+
+        return new SequencePlan(
+            terms.ToEquatableArray(),
+            (keyKinds ?? new List<KeyKindItem>()).ToEquatableArray(),
+            sequence.Maxspan?.Milliseconds,
+            sequence.Maxspan is { } maxspan ? Slice(maxspan.Span) : string.Empty,
+            suppression);
+    }
+
+    private SuppressionPlan? BindSuppression(NotSequenceSyntax notSequence, ref List<KeyKindItem>? keyKinds)
+    {
+        if (notSequence.Terms.Count != 1)
+        {
+            Report(DiagnosticDescriptors.InvalidSequence, notSequence.Terms[1].Span, "A 'not sequence' clause takes exactly one bracketed event query");
+            return null;
+        }
+
+        SequenceTermSyntax term = notSequence.Terms[0];
+        if (term.Keys is not null)
+        {
+            Report(DiagnosticDescriptors.InvalidJoinKey, term.Keys.Span, "Write the join keys of a 'not sequence' clause after 'not sequence by', not after its term");
+        }
+
+        TermKeysPlan keys = BindKeys(notSequence.Keys?.Keys ?? new List<ExpressionSyntax>());
+        CheckKeys(keys, notSequence.Keys?.Span ?? notSequence.KeywordSpan, ref keyKinds, "the 'not sequence' clause");
+        return new SuppressionPlan(BindFilter(term.Query), keys, Slice(notSequence.Span));
+    }
+
+    private TermKeysPlan BindKeys(IReadOnlyList<ExpressionSyntax> keys)
+    {
+        var fields = new List<BoundField>();
+        foreach (ExpressionSyntax key in keys)
+        {
+            if (key is not FieldSyntax fieldSyntax)
+            {
+                Report(DiagnosticDescriptors.InvalidJoinKey, key.Span, $"A join key must be a field, but '{Slice(key.Span)}' is an expression; Elasticsearch EQL accepts only fields after 'by'");
+                continue;
+            }
+
+            BoundField? field = BindField(fieldSyntax);
+            if (field is null)
+            {
+                continue;
+            }
+
+            if (field.Kind is not (FieldKind.String or FieldKind.Long or FieldKind.Boolean))
+            {
+                Report(DiagnosticDescriptors.InvalidJoinKey, key.Span, $"The join key '{field.Name}' has type {field.Type}; RuleGen joins on keyword, ip, integer and boolean fields");
+                continue;
+            }
+
+            if (field.IsArray)
+            {
+                // TODO: fan an event out once per distinct element, as Elasticsearch does for multi-valued keys.
+                ReportNotSupported(key.Span, $"join keys on array fields such as '{field.Name}'", string.Empty);
+                continue;
+            }
+
+            fields.Add(field);
+        }
+
+        return new TermKeysPlan(fields.ToEquatableArray());
+    }
+
+    // Keys pair by position, so every term needs the same number of keys, of the same type at each position.
+    private void CheckKeys(TermKeysPlan keys, TextSpan span, ref List<KeyKindItem>? keyKinds, string where)
+    {
+        var kinds = keys.Fields.Select(field => new KeyKindItem(field.Kind, field.IsOptional)).ToList();
+        if (keyKinds is null)
+        {
+            keyKinds = kinds;
+            return;
+        }
+
+        if (kinds.Count != keyKinds.Count)
+        {
+            Report(DiagnosticDescriptors.JoinKeyMismatch, span, $"Inconsistent number of join keys: the first term has {keyKinds.Count}, {where} has {kinds.Count}; keys pair by position, so give every term the same number");
+            return;
+        }
+
+        for (int i = 0; i < kinds.Count; i++)
+        {
+            if (kinds[i].Kind != keyKinds[i].Kind)
+            {
+                Report(DiagnosticDescriptors.JoinKeyMismatch, span, $"Join key {i + 1} of {where} is '{keys.Fields[i].Name}' ({keys.Fields[i].Type}), which cannot equal join key {i + 1} of the first term ({keyKinds[i].Kind.ToString().ToLowerInvariant()})");
+            }
+            else if (kinds[i].AllowsNull)
+            {
+                keyKinds[i] = kinds[i];
+            }
+        }
+    }
+
+    /// <summary>Resolves a field against the schema; null (after a diagnostic) when it cannot be read.</summary>
+    private BoundField? BindField(FieldSyntax field)
+    {
+        if (!EcsFields.TryGet(field.Path, out FieldDefinition definition))
+        {
+            if (field.IsOptional)
+            {
+                return null;
+            }
+
+            IReadOnlyList<string> suggestions = EcsFields.Suggest(field.Path);
+            string hint = suggestions.Count == 0
+                ? "; check the spelling, or write ?" + field.Path + " for a field that may be absent from the schema"
+                : "; did you mean " + string.Join(" or ", suggestions.Select(name => "'" + name + "'")) + "?";
+            Report(DiagnosticDescriptors.UnknownField, FieldNameSpan(field), field.Path, hint);
+            return null;
+        }
+
+        if (definition.MemberPath is null)
+        {
+            Report(DiagnosticDescriptors.FieldNotModeled, FieldNameSpan(field), field.Path, definition.UnsupportedReason ?? "it has no typed member");
+            return null;
+        }
+
+        return new BoundField(definition.Name, definition.Type, definition.Kind, definition.IsArray, definition.MemberPath, field.IsOptional);
+    }
+
+    // The span of the name itself, without a leading '?', so the error points at the misspelled text.
+    private TextSpan FieldNameSpan(FieldSyntax field)
+    {
+        if (field.IsOptional && text[field.Span.Start] == '?')
+        {
+            return TextSpan.FromBounds(field.Span.Start + 1, field.Span.End);
+        }
+
+        return field.Span;
+    }
+}

@@ -1,0 +1,39 @@
+using RuleGen.Eql.Schema;
+using RuleGen.Eql.Syntax;
+
+namespace RuleGen.Eql.Binding;
+
+/// <summary>
+/// A checked condition, ready for the emitter. Bound nodes are records of strings, enums and equatable arrays
+/// only, so a generator step that returns them is cached by value. <c>Clause</c> members hold the EQL text a
+/// check came from, which the emitter writes next to the check.
+/// </summary>
+public abstract record BoundExpression;
+
+/// <summary>A field read from the typed event. <see cref="MemberPath"/> is the C# member path, such as <c>Process.Parent.Name</c>.</summary>
+public sealed record BoundField(string Name, string Type, FieldKind Kind, bool IsArray, string MemberPath, bool IsOptional);
+
+/// <summary><c>true</c>, <c>false</c> or <c>null</c> as a whole condition; null is EQL's unknown.</summary>
+public sealed record BoundConstant(bool? Value) : BoundExpression;
+
+public sealed record BoundAnd(BoundExpression Left, BoundExpression Right) : BoundExpression;
+
+public sealed record BoundOr(BoundExpression Left, BoundExpression Right) : BoundExpression;
+
+/// <summary><c>not x</c>: true when x is false, null when x is null.</summary>
+public sealed record BoundNot(BoundExpression Operand, string Clause) : BoundExpression;
+
+/// <summary><c>f == null</c> or <c>f != null</c>: an existence test that is never null itself.</summary>
+public sealed record BoundNullTest(BoundField Field, bool IsNull, string Clause) : BoundExpression;
+
+/// <summary>
+/// <c>==</c>, <c>in</c>, <c>in~</c>, <c>:</c>, <c>like</c> and <c>like~</c> on a string field: true when the value
+/// (or, for an array field, any element) matches any pattern; null when the field is missing.
+/// </summary>
+public sealed record BoundStringMatch(BoundField Field, EquatableArray<StringPattern> Patterns, bool IgnoreCase, string Clause) : BoundExpression;
+
+/// <summary>A literal converted for a comparison: <see cref="Text"/> is invariant-culture text of its <see cref="Kind"/>.</summary>
+public sealed record BoundValue(FieldKind Kind, string Text);
+
+/// <summary>An ordered or equality comparison of a number, boolean or string field with a literal.</summary>
+public sealed record BoundComparison(BoundField Field, ComparisonOperator Operator, BoundValue Value, string Clause) : BoundExpression;

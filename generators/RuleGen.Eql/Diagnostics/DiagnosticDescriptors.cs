@@ -1,0 +1,104 @@
+namespace RuleGen.Eql.Diagnostics;
+
+/// <summary>
+/// Every diagnostic RuleGen reports, in one table. Id ranges by kind: RG0xxx syntax, RG1xxx fields, types and
+/// join keys, RG2xxx EQL extensions and constructs not compiled yet, RG3xxx rule metadata, RG9xxx internal
+/// errors. docs/diagnostics.md lists each id with an example and the fix.
+/// </summary>
+public static class DiagnosticDescriptors
+{
+    private const string Syntax = "RuleGen.Syntax";
+    private const string Binding = "RuleGen.Binding";
+    private const string Language = "RuleGen.Language";
+    private const string Metadata = "RuleGen.Metadata";
+    private const string Internal = "RuleGen.Internal";
+
+    public static readonly DiagnosticDescriptorInfo UnexpectedCharacter = new(
+        "RG0001", "Unexpected character", "Unexpected character '{0}'{1}", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo UnterminatedString = new(
+        "RG0002", "Unterminated string", "The string starting here is not closed: add the closing {0} before the end of the {1}", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo InvalidEscape = new(
+        "RG0003", "Invalid escape sequence", "Invalid escape sequence '{0}': {1}", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo UnexpectedToken = new(
+        "RG0004", "Unexpected token", "Expected {0} but found {1}", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo InvalidNumber = new(
+        "RG0005", "Invalid number", "Invalid number '{0}': {1}", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo SingleQuotedString = new(
+        "RG0006", "Single-quoted string", "EQL strings use double quotes: write \"{0}\" instead of '{0}'", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo AssignmentInsteadOfEquality = new(
+        "RG0007", "'=' is not a comparison", "'=' is not a comparison operator in EQL: write '==' for a case-sensitive match or ':' for a case-insensitive one", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo UnterminatedComment = new(
+        "RG0008", "Unterminated comment", "The block comment starting here is not closed: add '*/'", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo InvalidMaxspan = new(
+        "RG0009", "Invalid maxspan", "Invalid maxspan: {0}", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo InvalidSequence = new(
+        "RG0010", "Invalid sequence", "{0}", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo EmptyRule = new(
+        "RG0011", "Rule has no query", "The rule file contains no EQL query: write an event query such as 'process where process.name : \"cmd.exe\"' or a sequence", EqlSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptorInfo UnknownField = new(
+        "RG1001", "Unknown field", "Unknown field '{0}': it is not in the Elastic Common Schema{1}", EqlSeverity.Error, Binding);
+
+    public static readonly DiagnosticDescriptorInfo FieldNotModeled = new(
+        "RG1002", "Field has no typed member", "Field '{0}' cannot be read from the typed event because {1}", EqlSeverity.Error, Binding);
+
+    public static readonly DiagnosticDescriptorInfo TypeMismatch = new(
+        "RG1003", "Type mismatch", "{0}", EqlSeverity.Error, Binding);
+
+    public static readonly DiagnosticDescriptorInfo JoinKeyMismatch = new(
+        "RG1004", "Join keys do not line up", "{0}", EqlSeverity.Error, Binding);
+
+    public static readonly DiagnosticDescriptorInfo FieldComparedToField = new(
+        "RG1005", "Field compared to a field", "Elasticsearch EQL cannot compare a field to another field ('{0}' and '{1}'): compare each field to a literal value", EqlSeverity.Error, Binding);
+
+    public static readonly DiagnosticDescriptorInfo InvalidJoinKey = new(
+        "RG1006", "Invalid join key", "{0}", EqlSeverity.Error, Binding);
+
+    public static readonly DiagnosticDescriptorInfo SingleTermSequence = new(
+        "RG2001", "Single-term sequence (RuleGen extension)", "A sequence with a single term is a RuleGen extension that Elasticsearch rejects ('EQL sequences need at least two clauses'): every event matching the term completes it", EqlSeverity.Warning, Language);
+
+    public static readonly DiagnosticDescriptorInfo NotSequenceClause = new(
+        "RG2002", "'not sequence' clause (RuleGen extension)", "A trailing 'not sequence' clause is a RuleGen extension that Elasticsearch rejects: a sequence match is dropped when an event matching this clause, with the same join key values, occurred at or before the match's last event and within maxspan of it", EqlSeverity.Warning, Language);
+
+    public static readonly DiagnosticDescriptorInfo NotSupportedYet = new(
+        "RG2003", "EQL construct not compiled yet", "RuleGen does not compile {0} yet{1}", EqlSeverity.Error, Language);
+
+    public static readonly DiagnosticDescriptorInfo UnknownMetadataTag = new(
+        "RG3001", "Unknown metadata tag", "Unknown metadata tag '@{0}': the known tags are {1}", EqlSeverity.Warning, Metadata);
+
+    public static readonly DiagnosticDescriptorInfo InvalidMetadataValue = new(
+        "RG3002", "Invalid metadata value", "Invalid value for '@{0}': {1}", EqlSeverity.Error, Metadata);
+
+    public static readonly DiagnosticDescriptorInfo DuplicateMetadataTag = new(
+        "RG3003", "Duplicate metadata tag", "The tag '@{0}' takes one value and is already set on line {1}: remove one of them", EqlSeverity.Error, Metadata);
+
+    public static readonly DiagnosticDescriptorInfo MetadataAfterQuery = new(
+        "RG3004", "Metadata tag after the query", "The comment '@{0}' comes after the query starts and is not read as metadata: move it to the comment block before the query", EqlSeverity.Warning, Metadata);
+
+    public static readonly DiagnosticDescriptorInfo DuplicateDetectorName = new(
+        "RG3005", "Two rules generate the same class", "The rules '{0}' and '{1}' both generate the class '{2}': rename one of the files", EqlSeverity.Error, Metadata);
+
+    public static readonly DiagnosticDescriptorInfo InternalError = new(
+        "RG9001", "Internal error in RuleGen", "RuleGen failed on this rule with {0}: {1}. The rule was not compiled; please report this with the rule text", EqlSeverity.Error, Internal);
+
+    /// <summary>Every descriptor, in id order.</summary>
+    public static readonly DiagnosticDescriptorInfo[] All =
+    {
+        UnexpectedCharacter, UnterminatedString, InvalidEscape, UnexpectedToken, InvalidNumber, SingleQuotedString,
+        AssignmentInsteadOfEquality, UnterminatedComment, InvalidMaxspan, InvalidSequence, EmptyRule,
+        UnknownField, FieldNotModeled, TypeMismatch, JoinKeyMismatch, FieldComparedToField, InvalidJoinKey,
+        SingleTermSequence, NotSequenceClause, NotSupportedYet,
+        UnknownMetadataTag, InvalidMetadataValue, DuplicateMetadataTag, MetadataAfterQuery, DuplicateDetectorName,
+        InternalError,
+    };
+}

@@ -1,0 +1,38 @@
+namespace RuleGen.Eql.Schema;
+
+/// <summary>The value type a field has on the typed event, derived from its Elasticsearch type.</summary>
+public enum FieldKind
+{
+    /// <summary>keyword, constant_keyword, wildcard, text, match_only_text and ip fields: a string.</summary>
+    String,
+
+    /// <summary>long, integer, short and byte fields: a 64-bit integer.</summary>
+    Long,
+
+    /// <summary>float, half_float, scaled_float and double fields.</summary>
+    Double,
+
+    Boolean,
+
+    Date,
+
+    /// <summary>object, flattened, nested and geo_point fields, which have no typed member.</summary>
+    Other,
+}
+
+/// <summary>
+/// A field of the schema: its dotted name, Elasticsearch type, whether ECS declares it an array, and the
+/// member path on the typed event (null with a reason when the typed event cannot hold the field).
+/// </summary>
+public sealed record FieldDefinition(string Name, string Type, bool IsArray, string? MemberPath, string? UnsupportedReason)
+{
+    public FieldKind Kind => Type switch
+    {
+        "keyword" or "constant_keyword" or "wildcard" or "text" or "match_only_text" or "ip" => FieldKind.String,
+        "long" or "integer" or "short" or "byte" => FieldKind.Long,
+        "float" or "half_float" or "scaled_float" or "double" => FieldKind.Double,
+        "boolean" => FieldKind.Boolean,
+        "date" => FieldKind.Date,
+        _ => FieldKind.Other,
+    };
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RuleGen.Eql.Binding;
+using RuleGen.Eql.Schema;
+using RuleGen.Eql.Syntax;
+
+namespace RuleGen.Generators.Emit;
+
+/// <summary>
+/// Writes a bound condition as one C# expression of type <c>EqlBool</c>, one check per line, each under a
+/// comment that quotes the EQL clause it implements. <c>and</c> and <c>or</c> become <c>&amp;&amp;</c> and
+/// <c>||</c>, which short-circuit on EqlBool exactly where three-valued logic allows. Lists of patterns
+/// become static <c>StringPatternSet</c> fields, collected in <see cref="Fields"/>.
+/// </summary>
+internal sealed class ConditionEmitter
+{
+    private const string Runtime = "global::RuleGen.Matching.";
+
+    private readonly List<string> fields = new();
+
+    /// <summary>Declarations of the static fields the emitted expressions use.</summary>
+    public IReadOnlyList<string> Fields => fields;
+
+    public void Emit(SourceWriter writer, BoundExpression expression, string prefix, string suffix)
+    {
+        switch (expression)
+        {
+            case BoundAnd:
+            case BoundOr:
+                EmitLogical(writer, expression, prefix, suffix);
+                break;
+            case BoundNot not:
+                writer.Line("// " + CSharpLiterals.Comment(not.Clause));
+                writer.Line(prefix + "!(");
+                writer.Indent();
+                Emit(writer, not.Operand, string.Empty, string.Empty);
+                writer.Unindent();
+                writer.Line(")" + suffix);
+                break;
+            default:
+                string? clause = ClauseOf(expression);
+                if (clause is not null)
+                {
+                    writer.Line("// " + CSharpLiterals.Comment(clause));
+                }
+
+                writer.Line(prefix + Leaf(expression) + suffix);
+                break;
+        }
+    }
+
+    // a and b and c is written flat, one operand per line, rather than as nested parentheses.
+    private void EmitLogical(SourceWriter writer, BoundExpression expression, string prefix, string suffix)
+    {
+        bool isAnd = expression is BoundAnd;
+        var operands = new List<BoundExpression>();
+        Flatten(expression, isAnd, operands);
+        writer.Line(prefix + "(");
+        writer.Indent();
+        for (int i = 0; i < operands.Count; i++)
+        {
+            string operandPrefix = i == 0 ? string.Empty : isAnd ? "&& " : "|| ";
+            Emit(writer, operands[i], operandPrefix, string.Empty);
+        }
+
+        writer.Unindent();
+        writer.Line(")" + suffix);
+    }
+
+    private static void Flatten(BoundExpression expression, bool isAnd, List<BoundExpression> operands)
+    {
+        switch (expression)
+        {
+            case BoundAnd conjunction when isAnd:
+                Flatten(conjunction.Left, isAnd, operands);
+                Flatten(conjunction.Right, isAnd, operands);
+                break;
+            case BoundOr disjunction when !isAnd:
+                Flatten(disjunction.Left, isAnd, operands);
+                Flatten(disjunction.Right, isAnd, operands);
+                break;
+            default:
+                operands.Add(expression);
+                break;
+        }
+    }
+
+    private static string? ClauseOf(BoundExpression expression) => expression switch
+    {
+        BoundStringMatch match => match.Clause,
+        BoundComparison comparison => comparison.Clause,
+        BoundNullTest test => test.Clause,
+        _ => null,
+    };
+
+    private string Leaf(BoundExpression expression) => expression switch
+    {
+        BoundConstant constant => constant.Value switch
+        {
+            true => Runtime + "EqlBool.True",
+            false => Runtime + "EqlBool.False",
+            _ => Runtime + "EqlBool.Null",
+        },
+        BoundNullTest test => (test.IsNull ? string.Empty : "!") + Runtime + "EqlCompare.IsNull(" + Access(test.Field) + ")",
+        BoundStringMatch match => StringMatch(match),
+        BoundComparison comparison => Comparison(comparison),
+        _ => throw new InvalidOperationException("No emitter for " + expression.GetType().Name),
+    };
+
+    /// <summary>The C# expression that reads a field, null-safe along the way: <c>e.Process?.Parent?.Name</c>.</summary>
+    public static string Access(BoundField field) => "e." + field.MemberPath.Replace(".", "?.");
+
+    private string StringMatch(BoundStringMatch match)
+    {
+        string value = Access(match.Field);
+        string ignoreCase = match.IgnoreCase ? "ignoreCase: true" : "ignoreCase: false";
+        if (match.Patterns.Count == 1)
+        {
+            StringPattern pattern = match.Patterns[0];
+            string text = CSharpLiterals.String(pattern.Text);
+            return pattern.Kind switch
+            {
+                PatternKind.Exact => $"{Runtime}EqlString.Equal({value}, {text}, {ignoreCase})",
+                PatternKind.Prefix => $"{Runtime}EqlString.StartsWith({value}, {text}, {ignoreCase})",
+                PatternKind.Suffix => $"{Runtime}EqlString.EndsWith({value}, {text}, {ignoreCase})",
+                PatternKind.Contains => $"{Runtime}EqlString.Contains({value}, {text}, {ignoreCase})",
+                PatternKind.AnyValue => $"{Runtime}EqlString.Present({value})",
+                _ => $"{Runtime}EqlString.Like({value}, {text}, {ignoreCase})",
+            };
+        }
+
+        // Values of 'in' are all exact, so '*' stays literal; ':' and 'like' patterns keep their wildcards.
+        bool exactOnly = match.Patterns.All(pattern => pattern.Kind == PatternKind.Exact);
+        IEnumerable<string> values = match.Patterns.Select(pattern => CSharpLiterals.String(exactOnly ? pattern.Text : pattern.Source));
+        string name = "Patterns" + fields.Count.ToString(CultureInfo.InvariantCulture);
+        string factory = exactOnly ? "Exact" : "Wildcards";
+        fields.Add(
+            $"// {CSharpLiterals.Comment(match.Clause)}\n" +
+            $"private static readonly {Runtime}StringPatternSet {name} = {Runtime}StringPatternSet.{factory}(\n" +
+            $"    {ignoreCase},\n" +
+            "    " + string.Join(",\n    ", values) + ");");
+        return $"{Runtime}EqlString.Match({value}, {name})";
+    }
+
+    private static string Comparison(BoundComparison comparison)
+    {
+        BoundField field = comparison.Field;
+        string value = Access(field);
+        string literal = Literal(comparison.Value);
+        if (field.Kind == FieldKind.Long && comparison.Value.Kind == FieldKind.Double && !field.IsArray)
+        {
+            // An integer field compared with a fraction compares as a double.
+            value = "(double?)" + value;
+        }
+
+        string operation = comparison.Operator switch
+        {
+            ComparisonOperator.Less => "Less",
+            ComparisonOperator.LessOrEqual => "LessOrEqual",
+            ComparisonOperator.Greater => "Greater",
+            ComparisonOperator.GreaterOrEqual => "GreaterOrEqual",
+            _ => "Equal",
+        };
+        string call = $"{Runtime}EqlCompare.Compare({value}, {Runtime}EqlComparison.{operation}, {literal})";
+        return comparison.Operator == ComparisonOperator.NotEqual ? "!" + call : call;
+    }
+
+    private static string Literal(BoundValue value) => value.Kind switch
+    {
+        FieldKind.String => CSharpLiterals.String(value.Text),
+        FieldKind.Long => value.Text + "L",
+        FieldKind.Double => value.Text + "D",
+        FieldKind.Boolean => value.Text,
+        _ => throw new InvalidOperationException("No literal form for " + value.Kind),
+    };
+}

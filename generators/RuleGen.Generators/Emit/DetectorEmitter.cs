@@ -1,0 +1,193 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RuleGen.Eql.Binding;
+using RuleGen.Eql.Metadata;
+using RuleGen.Eql.Schema;
+
+namespace RuleGen.Generators.Emit;
+
+/// <summary>Writes the detector class of one rule.</summary>
+internal static class DetectorEmitter
+{
+    public const string EventType = "global::RuleGen.Ecs.EcsEvent";
+    private const string AlertType = "global::RuleGen.Alert";
+    private const string RuleInfoType = "global::RuleGen.RuleInfo";
+
+    /// <param name="model">The bound rule.</param>
+    /// <param name="className">The detector's class name.</param>
+    /// <param name="namespaceName">The namespace of the generated code.</param>
+    /// <param name="sourcePath">The rule file's path relative to the project, with '/' separators.</param>
+    public static string Emit(RuleModel model, string className, string namespaceName, string sourcePath)
+    {
+        var writer = new SourceWriter();
+        GeneratedFile.WriteHeader(writer);
+        writer.Line($"namespace {namespaceName};");
+        writer.Line();
+
+        RuleMetadataSpec metadata = model.Metadata;
+        writer.Line($"/// <summary>Detector for the rule \"{CSharpLiterals.Xml(CSharpLiterals.Comment(metadata.Name))}\" ({CSharpLiterals.Xml(sourcePath)}).</summary>");
+        writer.Line("/// <remarks>");
+        writer.Line("/// Compiled from this EQL query:");
+        writer.Line("/// <code>");
+        foreach (string line in model.QueryText.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
+        {
+            writer.Line(("/// " + CSharpLiterals.Xml(DocumentationLine(line))).TrimEnd());
+        }
+
+        writer.Line("/// </code>");
+        writer.Line("/// </remarks>");
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        using (writer.Block($"internal sealed partial class {className} : IDetector"))
+        {
+            WriteRuleInfo(writer, metadata, sourcePath, model.QueryText);
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public {RuleInfoType} Rule => RuleInfo;");
+            writer.Line();
+
+            var conditions = new ConditionEmitter();
+            switch (model.Query)
+            {
+                case EventQueryPlan eventQuery:
+                    WriteEventQuery(writer, eventQuery, conditions);
+                    break;
+                case SequencePlan sequence:
+                    SequenceEmitter.Write(writer, sequence, conditions);
+                    break;
+            }
+
+            foreach (string field in conditions.Fields)
+            {
+                writer.Line();
+                writer.Lines(field);
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static void WriteRuleInfo(SourceWriter writer, RuleMetadataSpec metadata, string sourcePath, string query)
+    {
+        writer.Line("/// <summary>The rule's metadata, from the comment tags of its .eql file.</summary>");
+        writer.Line($"public static {RuleInfoType} RuleInfo {{ get; }} = new {RuleInfoType}(");
+        writer.Indent();
+        writer.Line($"id: {CSharpLiterals.String(metadata.Id)},");
+        writer.Line($"name: {CSharpLiterals.String(metadata.Name)},");
+        writer.Line($"description: {CSharpLiterals.String(metadata.Description)},");
+        writer.Line($"severity: {CSharpLiterals.String(metadata.Severity)},");
+        writer.Line("mitre: new global::RuleGen.MitreTechnique[]");
+        writer.Line("{");
+        writer.Indent();
+        foreach (MitreTechniqueSpec technique in metadata.Mitre)
+        {
+            writer.Line($"new global::RuleGen.MitreTechnique({CSharpLiterals.String(technique.Id)}, {CSharpLiterals.String(technique.Tactic)}, {CSharpLiterals.String(technique.Technique)}, {CSharpLiterals.String(technique.Subtechnique)}),");
+        }
+
+        writer.Unindent();
+        writer.Line("},");
+        WriteStringArray(writer, "falsePositives", metadata.FalsePositives);
+        WriteStringArray(writer, "references", metadata.References);
+        WriteStringArray(writer, "authors", metadata.Authors);
+        writer.Line($"sourcePath: {CSharpLiterals.String(sourcePath)},");
+        writer.Line($"query: {CSharpLiterals.String(query)});");
+        writer.Unindent();
+    }
+
+    private static void WriteStringArray(SourceWriter writer, string name, IEnumerable<string> values)
+    {
+        string[] items = values.Select(CSharpLiterals.String).ToArray();
+        if (items.Length == 0)
+        {
+            writer.Line($"{name}: global::System.Array.Empty<string>(),");
+            return;
+        }
+
+        writer.Line($"{name}: new string[]");
+        writer.Line("{");
+        writer.Indent();
+        foreach (string item in items)
+        {
+            writer.Line(item + ",");
+        }
+
+        writer.Unindent();
+        writer.Line("},");
+    }
+
+    private static void WriteEventQuery(SourceWriter writer, EventQueryPlan query, ConditionEmitter conditions)
+    {
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public void Process({EventType} e, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        {
+            using (writer.Block("if (Filter(e))"))
+            {
+                writer.Line($"alerts.Add(new {AlertType}(RuleInfo, new[] {{ e }}));");
+            }
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block("public void Reset()"))
+        {
+            writer.Line("// An event query keeps no state between events.");
+        }
+
+        writer.Line();
+        WriteFilter(writer, "Filter", query.Filter, conditions);
+    }
+
+    /// <summary>Writes a static method that tests an event against one event filter.</summary>
+    public static void WriteFilter(SourceWriter writer, string name, EventFilterPlan filter, ConditionEmitter conditions)
+    {
+        writer.Line($"/// <summary>Tests <c>{CSharpLiterals.Xml(CSharpLiterals.Comment(Shorten(filter.Clause)))}</c>.</summary>");
+        using (writer.Block($"private static bool {name}({EventType} e)"))
+        {
+            if (filter.Category is { } category)
+            {
+                writer.Line($"// {CSharpLiterals.Comment(category)} where: event.category must include {CSharpLiterals.Comment(CSharpLiterals.String(category))} (case-sensitive).");
+                using (writer.Block($"if (!global::RuleGen.Matching.EqlString.Equal(e.Event?.Category, {CSharpLiterals.String(category)}, ignoreCase: false).IsTrue)"))
+                {
+                    writer.Line("return false;");
+                }
+
+                writer.Line();
+            }
+
+            if (filter.Condition is BoundConstant { Value: true })
+            {
+                writer.Line("// where true");
+                writer.Line("return true;");
+                return;
+            }
+
+            writer.Line("// The event matches only when the condition is true; false and null (unknown) both reject it.");
+            conditions.Emit(writer, filter.Condition, "global::RuleGen.Matching.EqlBool condition = ", ";");
+            writer.Line("return condition.IsTrue;");
+        }
+    }
+
+    // Keeps a query line's indentation but removes characters that would end a '///' comment line.
+    private static string DocumentationLine(string line)
+    {
+        var builder = new System.Text.StringBuilder(line.Length);
+        foreach (char c in line)
+        {
+            builder.Append(c == '\t' ? "    " : char.IsControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085' ? " " : c.ToString());
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+
+    private static string Shorten(string clause) => clause.Length <= 120 ? clause : clause.Substring(0, 117) + "...";
+
+    /// <summary>The C# type of a join key value.</summary>
+    public static string KeyType(FieldKind kind) => kind switch
+    {
+        FieldKind.Long => "long?",
+        FieldKind.Boolean => "bool?",
+        _ => "string?",
+    };
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,23 @@
+using RuleGen.Eql;
+using RuleGen.Eql.Diagnostics;
+using RuleGen.Eql.Text;
+
+namespace RuleGen.Generators;
+
+// Values that flow between pipeline steps. Each is a record of strings, numbers and equatable arrays, so
+// Roslyn can tell by value whether a step's output changed and skip the steps after it when it did not.
+
+/// <summary>The project-wide settings the generator reads from MSBuild properties.</summary>
+internal sealed record GeneratorOptions(string Namespace, string ProjectDirectory);
+
+/// <summary>One <c>.eql</c> AdditionalFile: its full path, its path relative to the project, and its text.</summary>
+internal sealed record RuleFile(string Path, string RelativePath, string? Text);
+
+/// <summary>A diagnostic with its location as plain data; it becomes a Roslyn <c>Diagnostic</c> only when reported.</summary>
+internal sealed record DiagnosticInfo(string Id, EqlSeverity Severity, string Message, string Path, TextSpan Span, LinePosition Start, LinePosition End);
+
+/// <summary>The result of compiling one rule file: its generated source (null after an error) and its diagnostics.</summary>
+internal sealed record RuleOutput(string ClassName, string RelativePath, string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>What the registry needs to know about one rule.</summary>
+internal sealed record RegistryEntry(string ClassName, string RelativePath, bool HasSource);

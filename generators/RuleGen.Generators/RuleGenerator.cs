@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using RuleGen.Eql;
+using RuleGen.Eql.Diagnostics;
+using RuleGen.Generators.Emit;
+using EqlLinePosition = RuleGen.Eql.Text.LinePosition;
+
+namespace RuleGen.Generators;
+
+/// <summary>
+/// Compiles every <c>.eql</c> AdditionalFile of a project into a detector class, plus one registry file with
+/// the <c>IDetector</c> interface and <c>Detectors.CreateAll()</c>. Rule errors are reported at their line
+/// and column in the <c>.eql</c> file; no exception escapes, because an escaped exception would silently
+/// drop every generated file of the project.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class RuleGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for tests that prove which steps re-run after an edit.</summary>
+    public static class StepNames
+    {
+        public const string Options = nameof(Options);
+        public const string RuleFiles = nameof(RuleFiles);
+        public const string CompiledRules = nameof(CompiledRules);
+        public const string Registry = nameof(Registry);
+    }
+
+    private const string DefaultNamespace = "RuleGen.Generated";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Reduce the MSBuild properties to a small record first, so that unrelated option changes stop here.
+        IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
+            .WithTrackingName(StepNames.Options);
+
+        // Read each rule file once; the text is a string, so an unchanged file compares equal and stops here.
+        IncrementalValuesProvider<RuleFile> ruleFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".eql", StringComparison.OrdinalIgnoreCase))
+            .Combine(options)
+            .Select(static (pair, cancellationToken) => ReadRuleFile(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(StepNames.RuleFiles);
+
+        // Parse, bind and emit per file, before any Collect, so that editing one rule re-runs only its own work.
+        IncrementalValuesProvider<RuleOutput> compiled = ruleFiles
+            .Combine(options)
+            .Select(static (pair, cancellationToken) => Compile(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(StepNames.CompiledRules);
+
+        context.RegisterSourceOutput(compiled, static (production, output) =>
+        {
+            foreach (DiagnosticInfo diagnostic in output.Diagnostics)
+            {
+                production.ReportDiagnostic(ToRoslyn(diagnostic));
+            }
+
+            if (output.Source is not null)
+            {
+                production.AddSource(output.HintName, SourceText.From(output.Source, System.Text.Encoding.UTF8));
+            }
+        });
+
+        // The registry needs only names, so a rule whose query changes does not re-run it.
+        IncrementalValueProvider<(ImmutableArray<RegistryEntry> Left, GeneratorOptions Right)> registry = compiled
+            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null))
+            .Collect()
+            .Combine(options)
+            .WithTrackingName(StepNames.Registry);
+
+        context.RegisterSourceOutput(registry, static (production, pair) => EmitRegistry(production, pair.Left, pair.Right));
+    }
+
+    private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
+    {
+        string namespaceName = options.TryGetValue("build_property.RuleGenNamespace", out string? configured) && !string.IsNullOrWhiteSpace(configured)
+            ? configured.Trim()
+            : DefaultNamespace;
+        options.TryGetValue("build_property.ProjectDir", out string? projectDirectory);
+        return new GeneratorOptions(namespaceName, projectDirectory ?? string.Empty);
+    }
+
+    private static RuleFile ReadRuleFile(AdditionalText file, GeneratorOptions options, CancellationToken cancellationToken)
+    {
+        string? text = file.GetText(cancellationToken)?.ToString();
+        return new RuleFile(file.Path, ProjectPaths.MakeRelative(options.ProjectDirectory, file.Path), text);
+    }
+
+    internal static RuleOutput Compile(RuleFile file, GeneratorOptions options, CancellationToken cancellationToken)
+    {
+        string stem = ProjectPaths.FileStem(file.Path);
+        string className = RuleNaming.ToClassName(stem);
+        string hintName = className + "." + ProjectPaths.StableHash(file.RelativePath) + ".g.cs";
+        var diagnostics = new List<DiagnosticInfo>();
+        string? source = null;
+        try
+        {
+            if (file.Text is null)
+            {
+                diagnostics.Add(Locate(EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, "an unreadable file", "the compiler could not read the rule file's text"), file.Path, null));
+                return new RuleOutput(className, file.RelativePath, hintName, null, diagnostics.ToEquatableArray());
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            RuleCompilation compilation = RuleCompiler.Compile(file.Text, stem);
+            var lines = new Eql.Text.LineMap(file.Text);
+            diagnostics.AddRange(compilation.Diagnostics.Select(diagnostic => Locate(diagnostic, file.Path, lines)));
+            if (compilation.Model is not null)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                source = DetectorEmitter.Emit(compilation.Model, className, options.Namespace, file.RelativePath);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            diagnostics.Add(Locate(EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, exception.GetType().Name, exception.Message), file.Path, null));
+            source = null;
+        }
+
+        return new RuleOutput(className, file.RelativePath, hintName, source, diagnostics.ToEquatableArray());
+    }
+
+    private static void EmitRegistry(SourceProductionContext production, ImmutableArray<RegistryEntry> entries, GeneratorOptions options)
+    {
+        try
+        {
+            // Two rule files with one file name (in different folders, or differing only in case on a
+            // case-sensitive file system) would generate one class twice.
+            foreach (IGrouping<string, RegistryEntry> group in entries.GroupBy(entry => entry.ClassName, StringComparer.Ordinal).Where(group => group.Count() > 1))
+            {
+                RegistryEntry[] duplicates = group.OrderBy(entry => entry.RelativePath, StringComparer.Ordinal).ToArray();
+                for (int i = 1; i < duplicates.Length; i++)
+                {
+                    EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.DuplicateDetectorName, default, duplicates[0].RelativePath, duplicates[i].RelativePath, group.Key);
+                    production.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(diagnostic.Id), Location.None, diagnostic.Message));
+                }
+            }
+
+            string[] classNames = entries
+                .Where(entry => entry.HasSource)
+                .Select(entry => entry.ClassName)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToArray();
+            production.AddSource("RuleGen.Detectors.g.cs", SourceText.From(RegistryEmitter.Emit(options.Namespace, classNames), System.Text.Encoding.UTF8));
+        }
+        catch (Exception exception)
+        {
+            EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, exception.GetType().Name, exception.Message);
+            production.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(diagnostic.Id), Location.None, diagnostic.Message));
+        }
+    }
+
+    private static DiagnosticInfo Locate(EqlDiagnostic diagnostic, string path, Eql.Text.LineMap? lines)
+    {
+        EqlLinePosition start = lines?.GetPosition(diagnostic.Span.Start) ?? default;
+        EqlLinePosition end = lines?.GetPosition(diagnostic.Span.End) ?? default;
+        return new DiagnosticInfo(diagnostic.Id, diagnostic.Severity, diagnostic.Message, path, diagnostic.Span, start, end);
+    }
+
+    private static Diagnostic ToRoslyn(DiagnosticInfo info)
+    {
+        var location = Location.Create(
+            info.Path,
+            new TextSpan(info.Span.Start, info.Span.Length),
+            new LinePositionSpan(new LinePosition(info.Start.Line, info.Start.Character), new LinePosition(info.End.Line, info.End.Character)));
+        return Diagnostic.Create(Descriptors.Get(info.Id), location, info.Message);
+    }
+}

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+
+namespace RuleGen.Matching;
+
+/// <summary>
+/// A list of EQL string patterns tested together, as in <c>process.name : ("a.exe", "b*")</c> or
+/// <c>process.name in ("a.exe", "b.exe")</c>. Patterns are sorted by kind once, when the set is built: whole
+/// values go into a hash set, and prefix, suffix and contains patterns into plain lists.
+/// </summary>
+public sealed class StringPatternSet
+{
+    private readonly StringComparison comparison;
+    private readonly HashSet<string> exact;
+    private readonly string[] prefixes;
+    private readonly string[] suffixes;
+    private readonly string[] substrings;
+    private readonly string[] wildcards;
+    private readonly bool ignoreCase;
+    private readonly bool matchesAnyValue;
+
+    private StringPatternSet(bool ignoreCase, IEnumerable<string> patterns, bool expandWildcards)
+    {
+        this.ignoreCase = ignoreCase;
+        comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        exact = new HashSet<string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        var prefixList = new List<string>();
+        var suffixList = new List<string>();
+        var substringList = new List<string>();
+        var wildcardList = new List<string>();
+        foreach (string pattern in patterns)
+        {
+            if (!expandWildcards || (pattern.IndexOf('*') < 0 && pattern.IndexOf('?') < 0))
+            {
+                exact.Add(pattern);
+                continue;
+            }
+
+            string inner = pattern.Trim('*');
+            bool simple = pattern.IndexOf('?') < 0 && inner.IndexOf('*') < 0;
+            bool leading = pattern.StartsWith("*", StringComparison.Ordinal);
+            bool trailing = pattern.EndsWith("*", StringComparison.Ordinal);
+            if (inner.Length == 0)
+            {
+                matchesAnyValue = true;
+            }
+            else if (simple && leading && trailing && pattern.Length - inner.Length == 2)
+            {
+                substringList.Add(inner);
+            }
+            else if (simple && trailing && !leading && pattern.Length - inner.Length == 1)
+            {
+                prefixList.Add(inner);
+            }
+            else if (simple && leading && !trailing && pattern.Length - inner.Length == 1)
+            {
+                suffixList.Add(inner);
+            }
+            else
+            {
+                wildcardList.Add(pattern);
+            }
+        }
+
+        prefixes = prefixList.ToArray();
+        suffixes = suffixList.ToArray();
+        substrings = substringList.ToArray();
+        wildcards = wildcardList.ToArray();
+    }
+
+    /// <summary>Patterns of <c>:</c>, <c>like</c> or <c>like~</c>: <c>*</c> and <c>?</c> are wildcards.</summary>
+    public static StringPatternSet Wildcards(bool ignoreCase, params string[] patterns) => new(ignoreCase, patterns, expandWildcards: true);
+
+    /// <summary>Values of <c>in</c> or <c>in~</c>: compared whole, so <c>*</c> and <c>?</c> are literal characters.</summary>
+    public static StringPatternSet Exact(bool ignoreCase, params string[] values) => new(ignoreCase, values, expandWildcards: false);
+
+    public bool IsMatch(string value)
+    {
+        if (matchesAnyValue || exact.Contains(value))
+        {
+            return true;
+        }
+
+        foreach (string prefix in prefixes)
+        {
+            if (value.StartsWith(prefix, comparison))
+            {
+                return true;
+            }
+        }
+
+        foreach (string suffix in suffixes)
+        {
+            if (value.EndsWith(suffix, comparison))
+            {
+                return true;
+            }
+        }
+
+        foreach (string substring in substrings)
+        {
+            if (value.Contains(substring, comparison))
+            {
+                return true;
+            }
+        }
+
+        foreach (string wildcard in wildcards)
+        {
+            if (Wildcard.IsMatch(value, wildcard, ignoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

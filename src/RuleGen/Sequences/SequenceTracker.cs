@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using RuleGen.Ecs;
+
+namespace RuleGen.Sequences;
+
+/// <summary>
+/// The pending partial matches of one sequence, with Elasticsearch's matching rules: each (stage, join key)
+/// holds at most one partial, a newer partial moving into a stage replaces the older one there, and a partial
+/// expires when its next event comes more than maxspan after its first event (the bound is inclusive).
+/// The generated detector offers an event to the stages from last to first, so an event can complete or
+/// advance an older partial and start a younger one, but never fills two stages of the same partial.
+/// Events must arrive in time order.
+/// </summary>
+public sealed class SequenceTracker<TKey>
+    where TKey : IEquatable<TKey>
+{
+    private const int MinimumSweepThreshold = 1024;
+
+    private readonly int stageCount;
+    private readonly long? maxspanTicks;
+
+    // pending[s] holds, per join key, the partial that has filled stages 0..s-1 and waits for stage s.
+    private readonly Dictionary<TKey, Partial>[] pending;
+    private int pendingCount;
+    private int sweepThreshold = MinimumSweepThreshold;
+
+    /// <param name="stageCount">The number of terms of the sequence.</param>
+    /// <param name="maxspan">The sequence's maxspan, or null when it has none.</param>
+    public SequenceTracker(int stageCount, TimeSpan? maxspan)
+    {
+        if (stageCount < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stageCount), stageCount, "A sequence has at least one term.");
+        }
+
+        this.stageCount = stageCount;
+        maxspanTicks = maxspan?.Ticks;
+        pending = new Dictionary<TKey, Partial>[stageCount];
+        for (int i = 1; i < stageCount; i++)
+        {
+            pending[i] = new Dictionary<TKey, Partial>();
+        }
+    }
+
+    /// <summary>The number of partial matches waiting for their next event.</summary>
+    public int PendingCount => pendingCount;
+
+    /// <summary>
+    /// Offers an event that matched the filter of stage <paramref name="stage"/> with join key
+    /// <paramref name="key"/>. Returns the matched events when the event completes a sequence, else null.
+    /// </summary>
+    public EcsEvent[]? Accept(int stage, TKey key, EcsEvent e, long time)
+    {
+        if (stage == 0)
+        {
+            if (stageCount == 1)
+            {
+                return new[] { e };
+            }
+
+            var started = new Partial(time, new EcsEvent[stageCount]);
+            started.Events[0] = e;
+            Store(1, key, started);
+            SweepIfLarge(time);
+            return null;
+        }
+
+        if (!pending[stage].TryGetValue(key, out Partial partial))
+        {
+            return null;
+        }
+
+        pending[stage].Remove(key);
+        pendingCount--;
+        if (maxspanTicks is { } span && time - partial.FirstTime > span)
+        {
+            return null;
+        }
+
+        partial.Events[stage] = e;
+        if (stage == stageCount - 1)
+        {
+            return partial.Events;
+        }
+
+        Store(stage + 1, key, partial);
+        return null;
+    }
+
+    /// <summary>Drops every partial whose window closed before <paramref name="time"/>.</summary>
+    public void Expire(long time)
+    {
+        if (maxspanTicks is not { } span)
+        {
+            return;
+        }
+
+        var expired = new List<TKey>();
+        for (int stage = 1; stage < stageCount; stage++)
+        {
+            expired.Clear();
+            foreach (KeyValuePair<TKey, Partial> entry in pending[stage])
+            {
+                if (time - entry.Value.FirstTime > span)
+                {
+                    expired.Add(entry.Key);
+                }
+            }
+
+            foreach (TKey key in expired)
+            {
+                pending[stage].Remove(key);
+                pendingCount--;
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        for (int stage = 1; stage < stageCount; stage++)
+        {
+            pending[stage].Clear();
+        }
+
+        pendingCount = 0;
+        sweepThreshold = MinimumSweepThreshold;
+    }
+
+    private void Store(int stage, TKey key, Partial partial)
+    {
+        if (!pending[stage].ContainsKey(key))
+        {
+            pendingCount++;
+        }
+
+        pending[stage][key] = partial;
+    }
+
+    // Expired partials are dropped when touched; a sweep whenever the count doubles keeps keys that are
+    // never seen again from piling up, at amortised constant cost per event.
+    private void SweepIfLarge(long time)
+    {
+        if (pendingCount < sweepThreshold)
+        {
+            return;
+        }
+
+        Expire(time);
+        sweepThreshold = Math.Max(MinimumSweepThreshold, pendingCount * 2);
+    }
+
+    private readonly struct Partial
+    {
+        public Partial(long firstTime, EcsEvent[] events)
+        {
+            FirstTime = firstTime;
+            Events = events;
+        }
+
+        public long FirstTime { get; }
+
+        public EcsEvent[] Events { get; }
+    }
+}
