@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using EmbeddedAgent.Detection;
+using RuleGen;
+using RuleGen.Events;
+
+namespace EmbeddedAgent;
+
+/// <summary>An alert with what the agent reports about it: the input lines of its events and the host.</summary>
+public sealed record AgentAlert(Alert Alert, IReadOnlyList<long> Lines, string? HostName);
+
+/// <summary>A problem with one input line: a malformed line (skipped) or a field value that could not be read.</summary>
+public sealed record InputProblem(long Line, string Message, bool IsMalformedLine);
+
+/// <summary>Counts of one run of the agent.</summary>
+public sealed record AgentSummary(
+    long EventsRead,
+    long MalformedLines,
+    long FieldWarnings,
+    IReadOnlyList<(RuleInfo Rule, int Alerts)> AlertsByRule)
+{
+    public int TotalAlerts => AlertsByRule.Sum(entry => entry.Alerts);
+}
+
+/// <summary>
+/// The agent's reading and detection path: reads JSON Lines events (ECS documents or Windows event logs as
+/// JSON, detected per line), feeds each event to every compiled detector in input order, and reports each
+/// alert and each input problem as it happens.
+/// </summary>
+public static class AgentRunner
+{
+    public static AgentSummary Run(TextReader input, Action<AgentAlert> onAlert, Action<InputProblem> onProblem)
+    {
+        IDetector[] detectors = Detectors.CreateAll();
+        var alertCounts = new int[detectors.Length];
+        var alerts = new List<Alert>();
+        using var reader = new JsonLinesEventReader(input, leaveOpen: true);
+        while (reader.TryReadNext(out EventReadResult? result))
+        {
+            foreach (FieldWarning warning in result.Warnings)
+            {
+                onProblem(new InputProblem(warning.Line, warning.Message, IsMalformedLine: false));
+            }
+
+            if (result.Event is null)
+            {
+                onProblem(new InputProblem(result.Line, result.Error ?? $"line {result.Line}: no event", IsMalformedLine: true));
+                continue;
+            }
+
+            for (int i = 0; i < detectors.Length; i++)
+            {
+                alerts.Clear();
+                detectors[i].Process(result.Event, alerts);
+                foreach (Alert alert in alerts)
+                {
+                    alertCounts[i]++;
+                    long[] lines = alert.Events.Select(e => e.InputLine).ToArray();
+                    onAlert(new AgentAlert(alert, lines, alert.LastEvent.Host?.Name));
+                }
+            }
+        }
+
+        var byRule = detectors.Select((detector, i) => (detector.Rule, alertCounts[i])).ToList();
+        return new AgentSummary(reader.EventsRead, reader.MalformedLines, reader.FieldWarnings, byRule);
+    }
+}

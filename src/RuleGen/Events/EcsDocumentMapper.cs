@@ -1,0 +1,54 @@
+using System.Text.Json;
+using RuleGen.Ecs;
+
+namespace RuleGen.Events;
+
+/// <summary>
+/// Writes the fields of an ECS document into an <see cref="EcsEvent"/>. Nested objects and dotted keys may be
+/// mixed at any level: <c>{"process": {"parent.name": "a"}}</c> and <c>{"process.parent": {"name": "a"}}</c>
+/// write the same field. When a key occurs twice, the later value wins.
+/// </summary>
+internal static class EcsDocumentMapper
+{
+    /// <summary>
+    /// Writes every field of <paramref name="document"/> except the top-level property named
+    /// <paramref name="skippedProperty"/>. Unknown fields are counted in the context, and values the field's type
+    /// cannot take become warnings.
+    /// </summary>
+    internal static void Write(EcsEvent target, JsonElement document, EventMappingContext context, string? skippedProperty = null)
+    {
+        foreach (JsonProperty property in document.EnumerateObject())
+        {
+            if (skippedProperty is not null && property.NameEquals(skippedProperty))
+            {
+                continue;
+            }
+
+            WriteValue(target, property.Name, property.Value, context);
+        }
+    }
+
+    private static void WriteValue(EcsEvent target, string path, JsonElement value, EventMappingContext context)
+    {
+        // An object is tried as a value first: when the path is an ECS leaf field, the writer reports the object
+        // as an invalid value, and otherwise the path is a field set whose members follow.
+        switch (EcsFieldWriter.Write(target, path, value))
+        {
+            case EcsFieldWriteResult.Written:
+                return;
+            case EcsFieldWriteResult.InvalidValue:
+                context.AddWarning(path, value, EcsFieldTypes.DescribeExpectedType(path));
+                return;
+            case EcsFieldWriteResult.UnknownField when value.ValueKind == JsonValueKind.Object:
+                foreach (JsonProperty member in value.EnumerateObject())
+                {
+                    WriteValue(target, path + "." + member.Name, member.Value, context);
+                }
+
+                return;
+            default:
+                context.CountUnknownField();
+                return;
+        }
+    }
+}
