@@ -146,7 +146,9 @@ public sealed partial class Binder
                     return ReportLiteralType(field, literal, "a number", literal.Kind == LiteralKind.String ? literal.Value : null);
                 }
 
-                return new BoundComparison(field, op, NumberValue(field, literal), clause);
+                return IsFiniteNumber(literal)
+                    ? new BoundComparison(field, op, NumberValue(field, literal), clause)
+                    : Unknown;
             case FieldKind.Boolean:
                 if (literal.Kind is not (LiteralKind.True or LiteralKind.False))
                 {
@@ -222,6 +224,18 @@ public sealed partial class Binder
                 : string.Empty;
         Report(DiagnosticDescriptors.TypeMismatch, literal.Span, $"Field '{field.Name}' has type {field.Type}, so it compares with {expected}, not {found}{fix}");
         return Unknown;
+    }
+
+    // A literal such as 1e999 overflows a double; report it rather than emit a comparison with infinity.
+    private bool IsFiniteNumber(LiteralSyntax literal)
+    {
+        if (double.TryParse(literal.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && !double.IsInfinity(value) && !double.IsNaN(value))
+        {
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.InvalidNumber, literal.Span, literal.Text, "the value is out of the range of a 64-bit floating-point number");
+        return false;
     }
 
     private static BoundValue NumberValue(BoundField field, LiteralSyntax literal)
@@ -367,6 +381,11 @@ public sealed partial class Binder
                 }
                 else if (field.Kind != FieldKind.Boolean && value.Kind == LiteralKind.Number)
                 {
+                    if (!IsFiniteNumber(value))
+                    {
+                        continue;
+                    }
+
                     equal = new BoundComparison(field, ComparisonOperator.Equal, NumberValue(field, value), clause);
                 }
                 else

@@ -86,7 +86,7 @@ public sealed class Lexer
                 return ReadIdentifier();
             }
 
-            if (char.IsDigit(c) || (c == '.' && char.IsDigit(Peek(1))))
+            if (IsDigit(c) || (c == '.' && IsDigit(Peek(1))))
             {
                 return ReadNumber();
             }
@@ -170,6 +170,9 @@ public sealed class Lexer
     private static bool IsIdentifierStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '@';
 
     private static bool IsIdentifierPart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
+
+    // EQL numbers use the ASCII digits only; char.IsDigit also accepts other scripts' digits, which no number parser reads.
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     private void SkipWhitespaceAndComments()
     {
@@ -311,7 +314,7 @@ public sealed class Lexer
     private Token ReadNumber()
     {
         int start = position;
-        while (char.IsDigit(Current))
+        while (IsDigit(Current))
         {
             position++;
         }
@@ -319,17 +322,17 @@ public sealed class Lexer
         if (Current == '.' && !IsIdentifierStart(Peek(1)))
         {
             position++;
-            while (char.IsDigit(Current))
+            while (IsDigit(Current))
             {
                 position++;
             }
         }
 
         if ((Current == 'e' || Current == 'E')
-            && (char.IsDigit(Peek(1)) || ((Peek(1) == '+' || Peek(1) == '-') && char.IsDigit(Peek(2)))))
+            && (IsDigit(Peek(1)) || ((Peek(1) == '+' || Peek(1) == '-') && IsDigit(Peek(2)))))
         {
             position += 2;
-            while (char.IsDigit(Current))
+            while (IsDigit(Current))
             {
                 position++;
             }

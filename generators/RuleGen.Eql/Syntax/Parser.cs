@@ -273,7 +273,8 @@ public sealed partial class Parser
             Advance();
             ExpectAssign();
             Token number = Expect(TokenKind.Number, "the number of runs");
-            if (!int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int count))
+            // Elasticsearch accepts runs from 1 to 100 inclusive.
+            if (!int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < 1 || count > 100)
             {
                 throw Error(DiagnosticDescriptors.InvalidNumber, number.Span, number.Text, "runs takes a whole number from 1 to 100");
             }

@@ -9,8 +9,8 @@ using Xunit.Abstractions;
 namespace RuleGen.Tests.Events;
 
 /// <summary>
-/// Reads the recorded Windows event datasets beside the repository. Each test returns early, with a message in
-/// the test output, when the datasets folder is absent.
+/// Reads the recorded Windows event datasets beside the repository. Each test is reported as skipped, with the
+/// reason, when the datasets folder is absent.
 /// </summary>
 public sealed class SharedDatasetTests
 {
@@ -23,7 +23,7 @@ public sealed class SharedDatasetTests
 
     // In 249 Sysmon records of the NXLog file the collector lost the event data's ProcessId, because NXLog field
     // names are case-insensitive and its own ProcessID (the pid of Sysmon) took the name.
-    [Theory]
+    [DatasetTheory]
     [InlineData("evtx-attack-samples/events.jsonl", EventFormat.EvtxJson, 8255, 1491, 42, 0)]
     [InlineData("evtx-to-mitre-attack/events.jsonl", EventFormat.EvtxJson, 8725, 14, 1260, 0)]
     [InlineData("otrf-security-datasets/process_events.jsonl", EventFormat.NxLog, 3625, 1994, 1631, 249)]
@@ -60,7 +60,7 @@ public sealed class SharedDatasetTests
         starts.Count(ecsEvent => ecsEvent.Timestamp == null).ShouldBe(0);
     }
 
-    [Fact]
+    [DatasetFact]
     public void EvtxAttackSamples_Line748Netsh()
     {
         EcsEvent? netsh = ReadLine("evtx-attack-samples/events.jsonl", 748);
@@ -80,7 +80,7 @@ public sealed class SharedDatasetTests
         netsh.Process.Parent!.Name.ShouldBe("cmd.exe");
     }
 
-    [Fact]
+    [DatasetFact]
     public void EvtxToMitreAttack_Line8673Netsh()
     {
         EcsEvent? netsh = ReadLine("evtx-to-mitre-attack/events.jsonl", 8673);
@@ -109,8 +109,8 @@ public sealed class SharedDatasetTests
         string path = Path.Combine(datasets, relativePath);
         if (!File.Exists(path))
         {
-            _output.WriteLine($"Skipped: the dataset file {path} was not found.");
-            return null;
+            // The folder is there, so a missing file means the datasets changed: fail rather than pass silently.
+            throw new FileNotFoundException($"The dataset file {path} was not found in the shared datasets folder.", path);
         }
 
         return path;

@@ -11,6 +11,9 @@ internal static class SharedDatasets
 {
     private const string SolutionFile = "RuleGen.sln";
 
+    /// <summary>Why a dataset test did not run: the recorded datasets are licensed for testing and are not part of the repository.</summary>
+    internal const string MissingReason = "The recorded datasets folder <repository>/../shared/datasets was not found; it is not part of the repository, so dataset tests are skipped.";
+
     /// <summary>Returns the datasets folder, or null when the repository root or the folder cannot be found.</summary>
     internal static string? FindDirectory()
     {

@@ -1,0 +1,103 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RuleGen.Generators;
+
+namespace RuleGen.Generators.Tests.Generator;
+
+public class GeneratorDiagnosticTests
+{
+    [Fact]
+    public void UnknownField_ErrorAtFieldWithSuggestion()
+    {
+        const string rule = "// @name Bad field\nprocess where process.nme == \"x\"\n";
+
+        var (run, compilerDiagnostics) = GeneratorHarness.Run(GeneratorHarness.Rule("rules/bad.eql", rule));
+
+        Diagnostic error = run.Diagnostics.Single();
+        error.Id.ShouldBe("RG1001");
+        error.Severity.ShouldBe(DiagnosticSeverity.Error);
+        FileLinePositionSpan position = error.Location.GetLineSpan();
+        position.Path.ShouldBe("/src/Consumer/rules/bad.eql");
+        position.StartLinePosition.Line.ShouldBe(1);
+        position.StartLinePosition.Character.ShouldBe(14);
+        position.EndLinePosition.Character.ShouldBe(25);
+        error.GetMessage().ShouldBe("Unknown field 'process.nme': it is not in the Elastic Common Schema; did you mean 'process.name'?");
+        compilerDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void RuleWithError_GeneratesNoDetector()
+    {
+        var (run, compilerDiagnostics) = GeneratorHarness.Run(
+            GeneratorHarness.Rule("rules/bad.eql", "process where process.nme == \"x\""),
+            GeneratorHarness.Rule("rules/good.eql", "process where process.name == \"x\""));
+
+        string[] hintNames = run.Results.Single().GeneratedSources.Select(source => source.HintName).OrderBy(name => name).ToArray();
+        hintNames.Length.ShouldBe(2);
+        hintNames[0].ShouldStartWith("GoodDetector.");
+        hintNames[1].ShouldBe("RuleGen.Detectors.g.cs");
+        string registry = run.Results.Single().GeneratedSources.Single(source => source.HintName == "RuleGen.Detectors.g.cs").SourceText.ToString();
+        registry.ShouldContain("public const int Count = 1;");
+        registry.ShouldContain("new GoodDetector(),");
+        compilerDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void SameFileNameTwoFolders_DuplicateClassError()
+    {
+        var (run, _) = GeneratorHarness.Run(
+            GeneratorHarness.Rule("rules/windows/child.eql", "process where process.name == \"a\""),
+            GeneratorHarness.Rule("rules/linux/child.eql", "process where process.name == \"b\""));
+
+        Diagnostic duplicate = run.Diagnostics.Single();
+        duplicate.Id.ShouldBe("RG3005");
+        duplicate.GetMessage().ShouldBe("The rules 'rules/linux/child.eql' and 'rules/windows/child.eql' both generate the class 'ChildDetector': rename one of the files");
+        run.Results.Single().Exception.ShouldBeNull();
+        run.Results.Single().GeneratedSources.Count(source => source.HintName.StartsWith("ChildDetector.")).ShouldBe(2);
+    }
+
+    [Fact]
+    public void ExtensionWarnings_AtTheirKeywords()
+    {
+        string rule = "sequence by host.name with maxspan=1m\n  [process where true]\nnot sequence by host.name\n  [process where true]\n";
+
+        var (run, compilerDiagnostics) = GeneratorHarness.Run(GeneratorHarness.Rule("r.eql", rule));
+
+        Diagnostic[] warnings = run.Diagnostics.OrderBy(diagnostic => diagnostic.Id).ToArray();
+        warnings.Select(warning => warning.Id).ShouldBe(new[] { "RG2001", "RG2002" });
+        warnings.ShouldAllBe(warning => warning.Severity == DiagnosticSeverity.Warning);
+        warnings[0].Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(0, 0));
+        warnings[1].Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(2, 0));
+        warnings[0].GetMessage().ShouldContain("Elasticsearch rejects");
+        warnings[1].GetMessage().ShouldContain("Elasticsearch rejects");
+        compilerDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Errors_AreNotConfigurable()
+    {
+        var (run, _) = GeneratorHarness.Run(GeneratorHarness.Rule("bad.eql", "process where process.nme == \"x\""));
+
+        run.Diagnostics.Single().Descriptor.CustomTags.ShouldContain(WellKnownDiagnosticTags.NotConfigurable);
+    }
+
+    [Fact]
+    public void UnreadableFile_InternalErrorDiagnostic()
+    {
+        var output = RuleGenerator.Compile(new RuleFile("/p/x.eql", "x.eql", null), new GeneratorOptions("N", "/p/"), default);
+
+        output.Source.ShouldBeNull();
+        output.Diagnostics.Single().Id.ShouldBe("RG9001");
+        output.Diagnostics.Single().Message.ShouldContain("could not read");
+    }
+
+    [Fact]
+    public void EmptyProject_RegistryStillCompiles()
+    {
+        var (run, compilerDiagnostics) = GeneratorHarness.Run();
+
+        run.Diagnostics.ShouldBeEmpty();
+        run.Results.Single().GeneratedSources.Single().HintName.ShouldBe("RuleGen.Detectors.g.cs");
+        compilerDiagnostics.ShouldBeEmpty();
+    }
+}

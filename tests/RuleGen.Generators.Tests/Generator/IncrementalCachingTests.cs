@@ -1,0 +1,118 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RuleGen.Generators;
+
+namespace RuleGen.Generators.Tests.Generator;
+
+public class IncrementalCachingTests
+{
+    private static readonly string[] TrackedSteps =
+    {
+        RuleGenerator.StepNames.Options,
+        RuleGenerator.StepNames.RuleFiles,
+        RuleGenerator.StepNames.CompiledRules,
+        RuleGenerator.StepNames.Registry,
+    };
+
+    [Fact]
+    public void UnrelatedCodeEdit_EveryStepCached()
+    {
+        AdditionalText first = GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"a.exe\"");
+        AdditionalText second = GeneratorHarness.Rule("rules/second.eql", "file where file.name : \"*.ps1\"");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { first, second }).RunGenerators(compilation);
+
+        CSharpCompilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }"));
+        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (string step in TrackedSteps)
+        {
+            result.TrackedSteps[step]
+                .SelectMany(run => run.Outputs)
+                .ShouldAllBe(output => output.Reason == IncrementalStepRunReason.Cached || output.Reason == IncrementalStepRunReason.Unchanged, step);
+        }
+
+        result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs)
+            .ShouldAllBe(output => output.Reason == IncrementalStepRunReason.Cached || output.Reason == IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void EditingOneRule_RerunsOnlyThatRule()
+    {
+        AdditionalText first = GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"a.exe\"");
+        AdditionalText second = GeneratorHarness.Rule("rules/second.eql", "file where file.name : \"*.ps1\"");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { first, second }).RunGenerators(compilation);
+
+        AdditionalText firstEdited = GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"b.exe\"");
+        driver = driver.ReplaceAdditionalText(first, firstEdited);
+        GeneratorRunResult result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        IncrementalStepRunReason[] compiled = result.TrackedSteps[RuleGenerator.StepNames.CompiledRules]
+            .SelectMany(run => run.Outputs)
+            .Select(output => output.Reason)
+            .ToArray();
+        compiled.Count(reason => reason == IncrementalStepRunReason.Modified).ShouldBe(1);
+        compiled.Count(reason => reason == IncrementalStepRunReason.Cached || reason == IncrementalStepRunReason.Unchanged).ShouldBe(1);
+
+        // Only names reach the registry, so a query edit leaves it unchanged.
+        result.TrackedSteps[RuleGenerator.StepNames.Registry]
+            .SelectMany(run => run.Outputs)
+            .ShouldAllBe(output => output.Reason == IncrementalStepRunReason.Cached || output.Reason == IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void StepOutputs_HoldNoRoslynObjects()
+    {
+        AdditionalText rule = GeneratorHarness.Rule("rules/first.eql", "sequence by host.name [process where true] [file where file.name == \"x\"]");
+        GeneratorRunResult result = GeneratorHarness.CreateDriver(new[] { rule })
+            .RunGenerators(GeneratorHarness.CreateCompilation("class A { }"))
+            .GetRunResult()
+            .Results.Single();
+
+        foreach (string step in TrackedSteps)
+        {
+            foreach (var output in result.TrackedSteps[step].SelectMany(run => run.Outputs))
+            {
+                AssertNoRoslynObjects(output.Value, new HashSet<object>(ReferenceEqualityComparer.Instance), step);
+            }
+        }
+    }
+
+    // Walks the object graph of a cached value; a compilation, symbol, syntax node or location in it would
+    // keep old compilations alive and defeat caching.
+    private static void AssertNoRoslynObjects(object? value, HashSet<object> visited, string path)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
+        {
+            return;
+        }
+
+        value.ShouldNotBeAssignableTo<Compilation>(path);
+        value.ShouldNotBeAssignableTo<ISymbol>(path);
+        value.ShouldNotBeAssignableTo<SyntaxNode>(path);
+        value.ShouldNotBeAssignableTo<SyntaxTree>(path);
+        value.ShouldNotBeAssignableTo<Location>(path);
+        value.ShouldNotBeAssignableTo<Diagnostic>(path);
+
+        if (value is IEnumerable sequence)
+        {
+            foreach (object? item in sequence)
+            {
+                AssertNoRoslynObjects(item, visited, path + "[]");
+            }
+
+            return;
+        }
+
+        foreach (FieldInfo field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertNoRoslynObjects(field.GetValue(value), visited, path + "." + field.Name);
+        }
+    }
+}
