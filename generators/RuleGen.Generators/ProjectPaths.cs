@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace RuleGen.Generators;
 
-/// <summary>Path helpers that give the same answer on every machine, so generated output is reproducible.</summary>
+/// <summary>Path helpers that return the same result on every machine, so generated output is reproducible.</summary>
 internal static class ProjectPaths
 {
     /// <summary>

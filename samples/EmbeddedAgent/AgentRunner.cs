@@ -25,9 +25,9 @@ public sealed record AgentSummary(
 }
 
 /// <summary>
-/// The agent's reading and detection path: reads JSON Lines events (ECS documents or Windows event logs as
-/// JSON, detected per line), feeds each event to every compiled detector in input order, and reports each
-/// alert and each input problem as it happens.
+/// The agent's reading and detection path. It reads JSON Lines events (ECS documents or Windows event logs as
+/// JSON, detected per line) and feeds each event to every compiled detector in input order. Each alert and
+/// each input problem is reported as it happens.
 /// </summary>
 public static class AgentRunner
 {

@@ -67,7 +67,16 @@ public sealed record StringPattern(PatternKind Kind, string Text, string Source)
         if (inner == 0 && !(leading && trailing && pattern.Length == 1))
         {
             string text = pattern.Substring(leading ? 1 : 0, pattern.Length - (leading ? 1 : 0) - (trailing ? 1 : 0));
-            PatternKind kind = leading && trailing ? PatternKind.Contains : leading ? PatternKind.Suffix : PatternKind.Prefix;
+            PatternKind kind = PatternKind.Prefix;
+            if (leading && trailing)
+            {
+                kind = PatternKind.Contains;
+            }
+            else if (leading)
+            {
+                kind = PatternKind.Suffix;
+            }
+
             return new StringPattern(kind, text, pattern);
         }
 

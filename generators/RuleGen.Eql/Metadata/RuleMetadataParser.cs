@@ -29,7 +29,7 @@ public sealed record RuleMetadataSpec(
 /// // @severity high
 /// // @mitre    T1090.001 Command and Control / Proxy / Internal Proxy
 /// </code>
-/// A comment line that follows a tag, starts with two spaces and holds no tag continues the tag's value.
+/// A comment line that follows a tag, starts with two spaces and contains no tag continues the tag's value.
 /// docs/rule-format.md describes every tag.
 /// </summary>
 public static class RuleMetadataParser

@@ -61,7 +61,12 @@ internal sealed class ConditionEmitter
         writer.Indent();
         for (int i = 0; i < operands.Count; i++)
         {
-            string operandPrefix = i == 0 ? string.Empty : isAnd ? "&& " : "|| ";
+            string operandPrefix = string.Empty;
+            if (i > 0)
+            {
+                operandPrefix = isAnd ? "&& " : "|| ";
+            }
+
             Emit(writer, operands[i], operandPrefix, string.Empty);
         }
 

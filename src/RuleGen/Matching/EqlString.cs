@@ -4,7 +4,7 @@ namespace RuleGen.Matching;
 
 /// <summary>
 /// String predicates of EQL with null and array semantics: a missing value gives <see cref="EqlBool.Null"/>, and
-/// an array field (which holds no null elements) matches when any element matches. Case-insensitive tests use
+/// an array field (which contains no null elements) matches when any element matches. Case-insensitive tests use
 /// ordinal ignore-case comparison, that is simple Unicode case mapping: <c>Ü</c> equals <c>ü</c>, but <c>ß</c>
 /// does not equal <c>SS</c>.
 /// </summary>

@@ -6,7 +6,7 @@ namespace RuleGen.Sequences;
 
 /// <summary>
 /// The pending partial matches of one sequence, with Elasticsearch's matching rules: each (stage, join key)
-/// holds at most one partial, a newer partial moving into a stage replaces the older one there, and a partial
+/// has at most one partial, a newer partial moving into a stage replaces the older one there, and a partial
 /// expires when its next event comes more than maxspan after its first event (the bound is inclusive).
 /// The generated detector offers an event to the stages from last to first, so an event can complete or
 /// advance an older partial and start a younger one, but never fills two stages of the same partial.
@@ -137,8 +137,8 @@ public sealed class SequenceTracker<TKey>
         pending[stage][key] = partial;
     }
 
-    // Expired partials are dropped when touched; a sweep whenever the count doubles keeps keys that are
-    // never seen again from piling up, at amortised constant cost per event.
+    // Expired partials are dropped when an event reaches them. Keys that are never seen again would pile up,
+    // so a sweep runs whenever the count has doubled, which costs amortised constant time per event.
     private void SweepIfLarge(long time)
     {
         if (pendingCount < sweepThreshold)
