@@ -24,7 +24,7 @@ public static class RuleCompiler
         ParseResult parsed = Parser.Parse(text);
         var diagnostics = new List<EqlDiagnostic>(parsed.Diagnostics);
         var lines = new LineMap(text);
-        int queryStart = parsed.Statement?.Query.Span.Start ?? text.Length;
+        int queryStart = parsed.QueryStart;
         RuleMetadataSpec metadata = RuleMetadataParser.Parse(parsed.Comments, queryStart, defaultName, diagnostics, lines);
 
         RuleModel? model = null;

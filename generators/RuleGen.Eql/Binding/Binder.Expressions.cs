@@ -82,8 +82,8 @@ public sealed partial class Binder
 
     private BoundExpression BindComparison(ComparisonSyntax comparison)
     {
-        ExpressionSyntax left = comparison.Left;
-        ExpressionSyntax right = comparison.Right;
+        ExpressionSyntax left = FoldNegativeNumber(comparison.Left);
+        ExpressionSyntax right = FoldNegativeNumber(comparison.Right);
         ComparisonOperator op = comparison.Operator;
 
         // A literal on the left is mirrored, so '5 < process.pid' becomes 'process.pid > 5'.
@@ -112,7 +112,15 @@ public sealed partial class Binder
 
         if (left is not FieldSyntax fieldSyntax)
         {
-            ReportNotSupported(comparison.Span, "a comparison between two constants", "; write the condition's value, true or false, instead");
+            if (left is LiteralSyntax && right is LiteralSyntax)
+            {
+                ReportNotSupported(comparison.Span, "a comparison between two constants", "; write the condition's value, true or false, instead");
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.TypeMismatch, left.Span, $"The left side of '{Slice(comparison.OperatorSpan)}' must be a field, but found '{Slice(left.Span)}': compare a field with a value, and combine conditions with 'and', 'or' and 'not'");
+            }
+
             return Unknown;
         }
 

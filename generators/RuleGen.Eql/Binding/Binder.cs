@@ -104,13 +104,14 @@ public sealed partial class Binder
             Report(DiagnosticDescriptors.SingleTermSequence, sequence.KeywordSpan);
         }
 
-        IReadOnlyList<ExpressionSyntax> sequenceKeys = sequence.Keys?.Keys ?? new List<ExpressionSyntax>();
+        // The sequence's own keys are bound once, so a bad key is reported once, and come first in every term.
+        TermKeysPlan sequenceKeys = BindKeys(sequence.Keys?.Keys ?? new List<ExpressionSyntax>());
         var terms = new List<SequenceTermPlan>();
         List<KeyKindItem>? keyKinds = null;
         foreach (SequenceTermSyntax term in sequence.Terms)
         {
-            IReadOnlyList<ExpressionSyntax> termKeys = term.Keys?.Keys ?? new List<ExpressionSyntax>();
-            TermKeysPlan keys = BindKeys(sequenceKeys.Concat(termKeys).ToList());
+            TermKeysPlan termKeys = BindKeys(term.Keys?.Keys ?? new List<ExpressionSyntax>());
+            var keys = new TermKeysPlan(sequenceKeys.Fields.Concat(termKeys.Fields).ToEquatableArray());
             CheckKeys(keys, term.Keys?.Span ?? term.Span, ref keyKinds, "this term");
             terms.Add(new SequenceTermPlan(BindFilter(term.Query), keys));
         }

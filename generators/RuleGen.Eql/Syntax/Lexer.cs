@@ -171,7 +171,7 @@ public sealed class Lexer
 
     private static bool IsIdentifierPart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
 
-    // EQL numbers use the ASCII digits only; char.IsDigit also accepts other scripts' digits, which no number parser reads.
+    // EQL numbers use ASCII digits only. char.IsDigit also accepts the digits of other scripts, which invariant-culture parsing rejects.
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     private void SkipWhitespaceAndComments()
@@ -267,8 +267,9 @@ public sealed class Lexer
             return new Token(keyword, TextSpan.FromBounds(start, position), name, name);
         }
 
-        // A '~' right after a name marks a case-insensitive function call such as 'startsWith~(...)'.
-        if (tilde && Peek(1) == '(')
+        // A '~' right after a name marks a case-insensitive function such as 'startsWith~(...)'; as in
+        // Elasticsearch's grammar, white space may come between the '~' and the parenthesis.
+        if (tilde)
         {
             position++;
             return new Token(TokenKind.Identifier, TextSpan.FromBounds(start, position), name + "~", name, IsCaseInsensitive: true);
@@ -457,20 +458,36 @@ public sealed class Lexer
         value.Append(char.ConvertFromUtf32((int)codePoint));
     }
 
-    // A raw string """...""" takes its content verbatim and may span lines; it cannot contain """.
+    // A raw string """...""" takes its content verbatim and cannot contain """.
     private Token ReadRawString()
     {
         int start = position;
         position += 3;
         int contentStart = position;
-        int close = text.IndexOf("\"\"\"", position, System.StringComparison.Ordinal);
-        if (close < 0)
+
+        // As in Elasticsearch's grammar, a raw string ends on its own line.
+        int lineEnd = contentStart;
+        while (lineEnd < text.Length && text[lineEnd] != '\n' && text[lineEnd] != '\r')
         {
-            diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnterminatedString, new TextSpan(start, 3), "'\"\"\"'", "file"));
-            position = text.Length;
-            return new Token(TokenKind.String, TextSpan.FromBounds(start, position), text.Substring(start), text.Substring(contentStart));
+            lineEnd++;
         }
 
+        int close = text.IndexOf("\"\"\"", contentStart, lineEnd - contentStart, System.StringComparison.Ordinal);
+        if (close < 0)
+        {
+            diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnterminatedString, new TextSpan(start, 3), "'\"\"\"'", "line (a raw string cannot span lines)"));
+            position = lineEnd;
+            return new Token(TokenKind.String, TextSpan.FromBounds(start, position), text.Substring(start, position - start), text.Substring(contentStart, lineEnd - contentStart));
+        }
+
+        // Up to two quotes right before the closing """ belong to the content: """say "hi"""" is 'say "hi"'.
+        int extraQuotes = 0;
+        while (extraQuotes < 2 && close + 3 + extraQuotes < lineEnd && text[close + 3 + extraQuotes] == '"')
+        {
+            extraQuotes++;
+        }
+
+        close += extraQuotes;
         position = close + 3;
         return new Token(TokenKind.String, TextSpan.FromBounds(start, position), text.Substring(start, position - start), text.Substring(contentStart, close - contentStart));
     }

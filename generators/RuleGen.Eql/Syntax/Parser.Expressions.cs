@@ -251,6 +251,11 @@ public sealed partial class Parser
                     return ParseFunctionCall();
                 }
 
+                if (token.IsCaseInsensitive)
+                {
+                    throw Error(DiagnosticDescriptors.UnexpectedToken, PeekToken(1).Span, $"'(' after '{token.Text}' ('~' marks a case-insensitive function call, as in startsWith~(process.name, \"a\"))", PeekToken(1).Describe());
+                }
+
                 return ParseFieldPath();
             default:
                 throw Error(DiagnosticDescriptors.UnexpectedToken, token.Span, "a field, a value or '('", token.Describe());
@@ -284,7 +289,7 @@ public sealed partial class Parser
         {
             Advance();
             Token segment = Current;
-            if (segment.Kind != TokenKind.Identifier)
+            if (segment.Kind != TokenKind.Identifier || segment.IsCaseInsensitive)
             {
                 string hint = segment.Kind is >= TokenKind.And and <= TokenKind.With
                     ? $"a field name ('{segment.Text}' is a keyword: write it in backquotes, as in {path}.`{segment.Text}`)"

@@ -6,8 +6,11 @@ using RuleGen.Eql.Text;
 
 namespace RuleGen.Eql.Syntax;
 
-/// <summary>The result of parsing a rule file: the statement (null after a syntax error), comments and diagnostics.</summary>
-public sealed record ParseResult(StatementSyntax? Statement, IReadOnlyList<Comment> Comments, IReadOnlyList<EqlDiagnostic> Diagnostics);
+/// <summary>
+/// The result of parsing a rule file: the statement (null after a syntax error), comments and diagnostics.
+/// <see cref="QueryStart"/> is the offset of the first token, where the query starts even when it does not parse.
+/// </summary>
+public sealed record ParseResult(StatementSyntax? Statement, IReadOnlyList<Comment> Comments, IReadOnlyList<EqlDiagnostic> Diagnostics, int QueryStart);
 
 /// <summary>
 /// A recursive-descent parser for the Elasticsearch EQL 8.x grammar, plus RuleGen's trailing
@@ -42,7 +45,7 @@ public sealed partial class Parser
             // The diagnostic was recorded where the error was found.
         }
 
-        return new ParseResult(statement, lexer.Comments, diagnostics);
+        return new ParseResult(statement, lexer.Comments, diagnostics, tokens[0].Span.Start);
     }
 
     /// <summary>Unwinds the parser after a syntax error has been reported.</summary>

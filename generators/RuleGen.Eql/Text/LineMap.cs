@@ -3,8 +3,9 @@ using System.Collections.Generic;
 namespace RuleGen.Eql.Text;
 
 /// <summary>
-/// Maps character offsets of a rule file to lines and columns. Line breaks are <c>\n</c>, <c>\r\n</c> and a lone
-/// <c>\r</c>, as Roslyn's <c>SourceText</c> counts them, so positions agree with what the IDE shows.
+/// Maps character offsets of a rule file to lines and columns. Line breaks are <c>\n</c>, <c>\r\n</c>, a lone
+/// <c>\r</c>, U+0085, U+2028 and U+2029, as Roslyn's <c>SourceText</c> counts them, so positions agree with
+/// what the compiler and the IDE show.
 /// </summary>
 public sealed class LineMap
 {
@@ -24,7 +25,7 @@ public sealed class LineMap
 
                 lineStarts.Add(i + 1);
             }
-            else if (c == '\n')
+            else if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029')
             {
                 lineStarts.Add(i + 1);
             }

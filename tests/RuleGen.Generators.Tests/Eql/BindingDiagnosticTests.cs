@@ -1,0 +1,323 @@
+using System.Linq;
+using RuleGen.Eql;
+using RuleGen.Eql.Binding;
+using RuleGen.Eql.Diagnostics;
+using static RuleGen.Generators.Tests.Eql.EqlTestHelpers;
+
+namespace RuleGen.Generators.Tests.Eql;
+
+/// <summary>The binder's diagnostics RG1001 to RG1006 and RG2001 to RG2003: id, 1-based line and column, and the message.</summary>
+public sealed class BindingDiagnosticTests
+{
+    private const string TwoTerms = "[process where true] [process where true]";
+
+    [Fact]
+    public void Binder_UnknownFieldSuggestion()
+    {
+        EqlDiagnostic diagnostic = ShouldReport("process where process.nme == \"x\"", "RG1001", 1, 15, "Unknown field 'process.nme'");
+
+        diagnostic.Message.ShouldContain("did you mean 'process.name'?");
+        diagnostic.Span.Length.ShouldBe("process.nme".Length);
+    }
+
+    [Fact]
+    public void Binder_UnknownFieldOnLaterLine()
+    {
+        ShouldReport("process where process.name : \"a\" and\n  (process.nme : \"x\")", "RG1001", 2, 4, "did you mean 'process.name'?");
+    }
+
+    [Fact]
+    public void Binder_UnknownFieldNoSuggestion()
+    {
+        ShouldReport("process where zzzz.qqqq == \"x\"", "RG1001", 1, 15, "check the spelling, or write ?zzzz.qqqq for a field that may be absent");
+    }
+
+    [Fact]
+    public void Binder_UnknownFieldCaseOnly()
+    {
+        ShouldReport("process where Process.Name == \"x\"", "RG1001", 1, 15, "did you mean 'process.name'");
+    }
+
+    [Fact]
+    public void Binder_UnknownFieldAllReported()
+    {
+        RuleCompilation compilation = Compile("process where process.nme == \"x\" and process.pidd == 1");
+
+        compilation.Diagnostics.Select(diagnostic => diagnostic.Id).ShouldBe(new[] { "RG1001", "RG1001" });
+        compilation.Diagnostics[1].Message.ShouldContain("'process.pidd'");
+    }
+
+    [Fact]
+    public void Binder_ObjectField()
+    {
+        ShouldReport("process where labels == \"x\"", "RG1002", 1, 15, "Field 'labels' cannot be read from the typed event because its type object has no typed event member");
+    }
+
+    [Fact]
+    public void Binder_NestedListField()
+    {
+        ShouldReport("library where dll.pe.sections.name == \".text\"", "RG1002", 1, 15, "it is inside dll.pe.sections, a list of objects");
+    }
+
+    [Fact]
+    public void Binder_KeywordComparedToNumber()
+    {
+        ShouldReport("process where event.code == 4688", "RG1003", 1, 29, "has type keyword, so it compares with a string, not the number 4688: write the value as a string, \"4688\"");
+    }
+
+    [Fact]
+    public void Binder_LongComparedToString()
+    {
+        ShouldReport("process where process.pid == \"12\"", "RG1003", 1, 30, "has type long, so it compares with a number, not the string \"12\": write the value without quotes, 12");
+    }
+
+    [Fact]
+    public void Binder_ColonOnLongField()
+    {
+        ShouldReport("process where process.pid : \"1\"", "RG1003", 1, 27, "':' matches strings, but field 'process.pid' has type long: use == or 'in' to compare it");
+    }
+
+    [Fact]
+    public void Binder_StringFieldAsCondition()
+    {
+        ShouldReport("process where process.name", "RG1003", 1, 15, "Field 'process.name' has type keyword and is not a condition");
+    }
+
+    [Fact]
+    public void Binder_NumberAsCondition()
+    {
+        ShouldReport("process where 1", "RG1003", 1, 15, "'1' is a value, not a condition");
+    }
+
+    [Fact]
+    public void Binder_InListMixedTypes()
+    {
+        ShouldReport("process where process.name in (\"a\", 1)", "RG1003", 1, 37, "compares with strings, not the number 1");
+    }
+
+    [Fact]
+    public void Binder_BooleanOrdered()
+    {
+        ShouldReport("process where dll.code_signature.trusted < true", "RG1003", 1, 42, "is boolean, which has no order: compare it with == or !=");
+    }
+
+    [Fact]
+    public void Binder_NullOrdered()
+    {
+        ShouldReport("process where process.name > null", "RG1003", 1, 28, "null can only be compared with ==");
+    }
+
+    [Fact]
+    public void Binder_PredicateValueIsField()
+    {
+        ShouldReport("process where process.name : process.parent.name", "RG1003", 1, 30, "The values of ':' must be literals, but found 'process.parent.name'");
+    }
+
+    [Fact]
+    public void Binder_JoinKeyCountDiffers()
+    {
+        ShouldReport("sequence [process where true] by process.name [process where true]", "RG1004", 1, 47, "Inconsistent number of join keys: the first term has 1, this term has 0");
+    }
+
+    [Fact]
+    public void Binder_JoinKeyTypeDiffers()
+    {
+        ShouldReport(
+            "sequence [process where true] by process.name [process where true] by process.pid",
+            "RG1004",
+            1,
+            68,
+            "Join key 1 of this term is 'process.pid' (long), which cannot equal join key 1 of the first term (string)");
+    }
+
+    [Fact]
+    public void Binder_NotSequenceKeyCountDiffers()
+    {
+        ShouldReport("sequence by host.name " + TwoTerms + " not sequence [process where true]", "RG1004", 1, 65, "the first term has 1, the 'not sequence' clause has 0");
+    }
+
+    [Fact]
+    public void Binder_FieldComparedToField()
+    {
+        EqlDiagnostic diagnostic = ShouldReport("process where process.name == process.parent.name", "RG1005", 1, 15, "cannot compare a field to another field ('process.name' and 'process.parent.name')");
+
+        diagnostic.Span.Length.ShouldBe("process.name == process.parent.name".Length);
+    }
+
+    [Fact]
+    public void Binder_FunctionJoinKey()
+    {
+        const string text = "sequence by length(process.name) " + TwoTerms;
+
+        RuleCompilation compilation = Compile(text);
+
+        EqlDiagnostic diagnostic = compilation.Diagnostics.First(candidate => candidate.Id == "RG1006");
+        Position(text, diagnostic).ShouldBe((1, 13));
+        diagnostic.Message.ShouldContain("A join key must be a field, but 'length(process.name)' is an expression");
+        compilation.Model.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Binder_ArithmeticTermJoinKey()
+    {
+        ShouldReport("sequence [process where true] by process.pid + 1 [process where true] by process.pid", "RG1006", 1, 34, "but 'process.pid + 1' is an expression");
+    }
+
+    [Fact]
+    public void Binder_DateJoinKey()
+    {
+        const string text = "sequence [process where true] by @timestamp [process where true] by @timestamp";
+
+        RuleCompilation compilation = Compile(text);
+
+        EqlDiagnostic diagnostic = compilation.Diagnostics.First(candidate => candidate.Id == "RG1006");
+        Position(text, diagnostic).ShouldBe((1, 34));
+        diagnostic.Message.ShouldContain("The join key '@timestamp' has type date");
+    }
+
+    [Fact]
+    public void Binder_NotSequenceTermJoinKey()
+    {
+        ShouldReport("sequence " + TwoTerms + " not sequence [process where true] by host.name", "RG1006", 1, 86, "Write the join keys of a 'not sequence' clause after 'not sequence by'");
+    }
+
+    [Fact]
+    public void Binder_SingleTermSequence()
+    {
+        const string text = "sequence by host.name [process where true]";
+
+        RuleCompilation compilation = Compile(text);
+
+        EqlDiagnostic diagnostic = compilation.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("RG2001");
+        diagnostic.Severity.ShouldBe(EqlSeverity.Warning);
+        Position(text, diagnostic).ShouldBe((1, 1));
+        diagnostic.Message.ShouldContain("A sequence with a single term is a RuleGen extension that Elasticsearch rejects");
+        compilation.Model.ShouldNotBeNull();
+        compilation.Model.Query.ShouldBeOfType<SequencePlan>().Terms.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Binder_NotSequenceWarning()
+    {
+        const string text = "sequence by host.name\n  " + TwoTerms + "\nnot sequence by host.name [process where true]";
+
+        RuleCompilation compilation = Compile(text);
+
+        EqlDiagnostic diagnostic = compilation.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("RG2002");
+        diagnostic.Severity.ShouldBe(EqlSeverity.Warning);
+        Position(text, diagnostic).ShouldBe((3, 1));
+        diagnostic.Span.Length.ShouldBe("not sequence".Length);
+        diagnostic.Message.ShouldContain("A trailing 'not sequence' clause is a RuleGen extension");
+        compilation.Model.ShouldNotBeNull();
+        compilation.Model.Query.ShouldBeOfType<SequencePlan>().Suppression.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Binder_FunctionNotCompiled()
+    {
+        EqlDiagnostic diagnostic = ShouldReport("process where length(process.name) > 3", "RG2003", 1, 15, "RuleGen does not compile the function 'length' yet");
+
+        diagnostic.Severity.ShouldBe(EqlSeverity.Error);
+    }
+
+    [Fact]
+    public void Binder_CaseInsensitiveFunctionNotCompiled()
+    {
+        ShouldReport("process where startsWith~(process.name, \"a\")", "RG2003", 1, 15, "the function 'startsWith'");
+    }
+
+    [Fact]
+    public void Binder_RegexNotCompiled()
+    {
+        ShouldReport("process where process.name regex \"a.*\"", "RG2003", 1, 28, "RuleGen does not compile the 'regex' operator yet");
+    }
+
+    [Fact]
+    public void Binder_RegexInsensitiveNotCompiled()
+    {
+        ShouldReport("process where process.name regex~ (\"a.*\", \"b\")", "RG2003", 1, 28, "the 'regex~' operator");
+    }
+
+    [Fact]
+    public void Binder_ArithmeticNotCompiled()
+    {
+        ShouldReport("process where process.pid + 1 == 2", "RG2003", 1, 15, "RuleGen does not compile arithmetic yet");
+    }
+
+    [Fact]
+    public void Binder_UntilNotCompiled()
+    {
+        ShouldReport("sequence " + TwoTerms + "\nuntil [process where event.type == \"end\"]", "RG2003", 2, 1, "RuleGen does not compile 'until' yet");
+    }
+
+    [Fact]
+    public void Binder_MissingEventNotCompiled()
+    {
+        ShouldReport("sequence with maxspan=1m [process where true] ![process where true]", "RG2003", 1, 47, "missing-event terms '![...]'");
+    }
+
+    [Fact]
+    public void Binder_RunsNotCompiled()
+    {
+        EqlDiagnostic diagnostic = ShouldReport("sequence [process where true] with runs=2 [process where true]", "RG2003", 1, 31, "RuleGen does not compile 'with runs' yet; repeat the term instead");
+
+        diagnostic.Span.Length.ShouldBe("with runs=2".Length);
+    }
+
+    [Fact]
+    public void Binder_RunsUpperLimitAccepted()
+    {
+        // 100 is the largest count Elasticsearch accepts, so it passes the parser and reaches the binder.
+        ShouldReport("sequence [process where true] with runs=100 [process where true]", "RG2003", 1, 31, "'with runs'");
+    }
+
+    [Fact]
+    public void Binder_PipeNotCompiled()
+    {
+        ShouldReport("process where true | head 5", "RG2003", 1, 20, "RuleGen does not compile the pipe 'head' yet; remove it");
+    }
+
+    [Fact]
+    public void Binder_SampleNotCompiled()
+    {
+        ShouldReport("sample by host.name " + TwoTerms, "RG2003", 1, 1, "RuleGen does not compile 'sample' queries yet");
+    }
+
+    [Fact]
+    public void Binder_ArrayJoinKeyNotCompiled()
+    {
+        const string text = "sequence [process where true] by process.args [process where true] by process.args";
+
+        RuleCompilation compilation = Compile(text);
+
+        EqlDiagnostic diagnostic = compilation.Diagnostics.First(candidate => candidate.Id == "RG2003");
+        Position(text, diagnostic).ShouldBe((1, 34));
+        diagnostic.Message.ShouldContain("join keys on array fields such as 'process.args'");
+    }
+
+    [Fact]
+    public void Binder_SequenceKeyReportedOnce()
+    {
+        RuleCompilation compilation = Compile("sequence by host.nme " + TwoTerms);
+
+        compilation.Diagnostics.Count(diagnostic => diagnostic.Id == "RG1001").ShouldBe(1, Describe(compilation));
+    }
+
+    [Fact]
+    public void Binder_SequenceJoinKeyReportedOnce()
+    {
+        RuleCompilation compilation = Compile("sequence by length(process.name) " + TwoTerms);
+
+        compilation.Diagnostics.Count(diagnostic => diagnostic.Id == "RG1006").ShouldBe(1, Describe(compilation));
+    }
+
+    [Fact]
+    public void Binder_PredicateComparedToTrue()
+    {
+        RuleCompilation compilation = Compile("process where (process.name : \"a\") == true");
+
+        compilation.Diagnostics.ShouldNotContain(diagnostic => diagnostic.Message.Contains("two constants"), Describe(compilation));
+    }
+}
