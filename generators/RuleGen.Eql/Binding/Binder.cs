@@ -81,25 +81,17 @@ public sealed partial class Binder
 
     private QueryPlan? BindSequence(SequenceSyntax sequence)
     {
-        if (sequence.Until is not null)
-        {
-            ReportNotSupported(sequence.UntilSpan.Cover(sequence.Until.Span), "'until'", string.Empty);
-        }
-
         foreach (SequenceTermSyntax term in sequence.Terms)
         {
             if (term.IsMissing)
             {
                 ReportNotSupported(term.Span, "missing-event terms '![...]'", string.Empty);
             }
-
-            if (term.Runs is not null)
-            {
-                ReportNotSupported(term.RunsSpan, "'with runs'", "; repeat the term instead");
-            }
         }
 
-        if (sequence.Terms.Count == 1)
+        // 'with runs=N' is shorthand for N copies of the term, and Elasticsearch counts clauses after expanding it.
+        int clauseCount = sequence.Terms.Sum(term => term.Runs ?? 1);
+        if (clauseCount == 1)
         {
             Report(DiagnosticDescriptors.SingleTermSequence, sequence.KeywordSpan);
         }
@@ -113,8 +105,14 @@ public sealed partial class Binder
             TermKeysPlan termKeys = BindKeys(term.Keys?.Keys ?? new List<ExpressionSyntax>());
             var keys = new TermKeysPlan(sequenceKeys.Fields.Concat(termKeys.Fields).ToEquatableArray());
             CheckKeys(keys, term.Keys?.Span ?? term.Span, ref keyKinds, "this term");
-            terms.Add(new SequenceTermPlan(BindFilter(term.Query), keys));
+            var plan = new SequenceTermPlan(BindFilter(term.Query), keys);
+            for (int run = 0; run < (term.Runs ?? 1); run++)
+            {
+                terms.Add(plan);
+            }
         }
+
+        UntilPlan? until = sequence.Until is { } untilTerm ? BindUntil(untilTerm, sequenceKeys, ref keyKinds) : null;
 
         SuppressionPlan? suppression = null;
         if (sequence.NotSequence is { } notSequence)
@@ -128,7 +126,29 @@ public sealed partial class Binder
             (keyKinds ?? new List<KeyKindItem>()).ToEquatableArray(),
             sequence.Maxspan?.Milliseconds,
             sequence.Maxspan is { } maxspan ? Slice(maxspan.Span) : string.Empty,
-            suppression);
+            suppression,
+            until);
+    }
+
+    private UntilPlan? BindUntil(SequenceTermSyntax term, TermKeysPlan sequenceKeys, ref List<KeyKindItem>? keyKinds)
+    {
+        if (term.IsMissing)
+        {
+            // Elasticsearch parses 'until ![...]' and then treats it as a plain term; an error is clearer.
+            Report(DiagnosticDescriptors.InvalidSequence, term.Span, "'until' takes a plain term '[...]', not a missing-event term '![...]'");
+            return null;
+        }
+
+        if (term.Runs is not null)
+        {
+            Report(DiagnosticDescriptors.InvalidSequence, term.RunsSpan, "'until' cannot take 'with runs'");
+            return null;
+        }
+
+        TermKeysPlan termKeys = BindKeys(term.Keys?.Keys ?? new List<ExpressionSyntax>());
+        var keys = new TermKeysPlan(sequenceKeys.Fields.Concat(termKeys.Fields).ToEquatableArray());
+        CheckKeys(keys, term.Keys?.Span ?? term.Span, ref keyKinds, "the 'until' term");
+        return new UntilPlan(BindFilter(term.Query), keys, Slice(term.Span));
     }
 
     private SuppressionPlan? BindSuppression(NotSequenceSyntax notSequence, ref List<KeyKindItem>? keyKinds)

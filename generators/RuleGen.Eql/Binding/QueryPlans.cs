@@ -32,7 +32,11 @@ public sealed record SequencePlan(
     EquatableArray<KeyKindItem> KeyKinds,
     long? MaxspanMilliseconds,
     string MaxspanText,
-    SuppressionPlan? Suppression) : QueryPlan;
+    SuppressionPlan? Suppression,
+    UntilPlan? Until) : QueryPlan;
+
+/// <summary>The <c>until</c> term of a sequence: an event that matches it drops the pending partial matches of its join key.</summary>
+public sealed record UntilPlan(EventFilterPlan Filter, TermKeysPlan Keys, string Clause);
 
 /// <summary>The value type of one join key position, and whether a null key value takes part (a <c>?field</c> key).</summary>
 public sealed record KeyKindItem(FieldKind Kind, bool AllowsNull);

@@ -56,6 +56,14 @@ internal static class SequenceEmitter
             WriteKeyReader(writer, "TryGetKey" + Index(stage), plan.Terms[stage].Keys, plan.KeyKinds);
         }
 
+        if (plan.Until is { } until)
+        {
+            writer.Line();
+            DetectorEmitter.WriteFilter(writer, "UntilFilter", until.Filter, conditions);
+            writer.Line();
+            WriteKeyReader(writer, "TryGetUntilKey", until.Keys, plan.KeyKinds);
+        }
+
         if (plan.Suppression is { } suppression)
         {
             writer.Line();
@@ -90,6 +98,17 @@ internal static class SequenceEmitter
                 using (writer.Block("if (SuppressionFilter(e) && TryGetSuppressionKey(e, out JoinKey suppressionKey))"))
                 {
                     writer.Line("suppression.Record(suppressionKey, time);");
+                }
+            }
+
+            if (plan.Until is { } until)
+            {
+                writer.Line();
+                writer.Line($"// {CSharpLiterals.Comment(Shorten("until " + until.Clause))}");
+                writer.Line("// Checked before the terms: a matching event drops its key's pending partials, then may start a new one.");
+                using (writer.Block("if (UntilFilter(e) && TryGetUntilKey(e, out JoinKey untilKey))"))
+                {
+                    writer.Line("sequence.Cancel(untilKey);");
                 }
             }
 

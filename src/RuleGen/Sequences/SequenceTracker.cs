@@ -88,6 +88,21 @@ public sealed class SequenceTracker<TKey>
         return null;
     }
 
+    /// <summary>
+    /// Drops every pending partial of <paramref name="key"/>, at every stage: the effect of an <c>until</c> event.
+    /// Completed sequences are not affected.
+    /// </summary>
+    public void Cancel(TKey key)
+    {
+        for (int stage = 1; stage < stageCount; stage++)
+        {
+            if (pending[stage].Remove(key))
+            {
+                pendingCount--;
+            }
+        }
+    }
+
     /// <summary>Drops every partial whose window closed before <paramref name="time"/>.</summary>
     public void Expire(long time)
     {

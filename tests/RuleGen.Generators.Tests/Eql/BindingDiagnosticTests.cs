@@ -247,9 +247,21 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_UntilNotCompiled()
+    public void Binder_UntilMissingEventRejected()
     {
-        ShouldReport("sequence " + TwoTerms + "\nuntil [process where event.type == \"end\"]", "RG2003", 2, 1, "RuleGen does not compile 'until' yet");
+        ShouldReport("sequence " + TwoTerms + "\nuntil ![process where event.type == \"end\"]", "RG0010", 2, 7, "'until' takes a plain term '[...]'");
+    }
+
+    [Fact]
+    public void Binder_UntilWithRunsRejected()
+    {
+        ShouldReport("sequence " + TwoTerms + "\nuntil [process where true] with runs=2", "RG0010", 2, 28, "'until' cannot take 'with runs'");
+    }
+
+    [Fact]
+    public void Binder_UntilKeyCountChecked()
+    {
+        ShouldReport("sequence by host.name " + TwoTerms + "\nuntil [process where true] by user.name", "RG1004", 2, 28, "the 'until' term has 2");
     }
 
     [Fact]
@@ -259,18 +271,23 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_RunsNotCompiled()
+    public void Binder_RunsExpandsTerm()
     {
-        EqlDiagnostic diagnostic = ShouldReport("sequence [process where true] with runs=2 [process where true]", "RG2003", 1, 31, "RuleGen does not compile 'with runs' yet; repeat the term instead");
+        SequencePlan plan = Plan("sequence [process where true] with runs=3 [file where true]").ShouldBeOfType<SequencePlan>();
 
-        diagnostic.Span.Length.ShouldBe("with runs=2".Length);
+        plan.Terms.Count.ShouldBe(4);
+        plan.Terms[0].ShouldBe(plan.Terms[2]);
+        plan.Terms[3].Filter.Category.ShouldBe("file");
     }
 
+    // Elasticsearch counts clauses after expanding runs, so one term with runs=2 is a real sequence.
     [Fact]
-    public void Binder_RunsUpperLimitAccepted()
+    public void Binder_RunsCountsAsClauses()
     {
-        // 100 is the largest count Elasticsearch accepts, so it passes the parser and reaches the binder.
-        ShouldReport("sequence [process where true] with runs=100 [process where true]", "RG2003", 1, 31, "'with runs'");
+        RuleCompilation compilation = RuleCompiler.Compile("sequence [process where true] with runs=2", "rule");
+
+        compilation.Diagnostics.ShouldBeEmpty();
+        compilation.Model!.Query.ShouldBeOfType<SequencePlan>().Terms.Count.ShouldBe(2);
     }
 
     [Fact]
