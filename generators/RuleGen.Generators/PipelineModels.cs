@@ -7,8 +7,11 @@ namespace RuleGen.Generators;
 // Values that flow between pipeline steps. Each is a record of strings, numbers and equatable arrays, so
 // Roslyn can tell by value whether a step's output changed and skip the steps after it when it did not.
 
-/// <summary>The project-wide settings the generator reads from MSBuild properties.</summary>
-internal sealed record GeneratorOptions(string Namespace, string ProjectDirectory);
+/// <summary>
+/// The project-wide settings the generator reads from MSBuild properties. <see cref="InvalidNamespace"/> is the
+/// configured namespace when it was not a valid C# namespace and the default was used instead.
+/// </summary>
+internal sealed record GeneratorOptions(string Namespace, string ProjectDirectory, string? InvalidNamespace = null);
 
 /// <summary>One <c>.eql</c> AdditionalFile: its full path, its path relative to the project, and its text.</summary>
 internal sealed record RuleFile(string Path, string RelativePath, string? Text);
@@ -17,7 +20,10 @@ internal sealed record RuleFile(string Path, string RelativePath, string? Text);
 internal sealed record DiagnosticInfo(string Id, EqlSeverity Severity, string Message, string Path, TextSpan Span, LinePosition Start, LinePosition End);
 
 /// <summary>The result of compiling one rule file: its generated source (null after an error) and its diagnostics.</summary>
-internal sealed record RuleOutput(string ClassName, string RelativePath, string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record RuleOutput(string ClassName, string Path, string RelativePath, string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A class name that more than one rule file would generate, with those files' relative paths.</summary>
+internal sealed record DuplicateClass(string ClassName, EquatableArray<string> RelativePaths);
 
 /// <summary>What the registry needs to know about one rule.</summary>
 internal sealed record RegistryEntry(string ClassName, string RelativePath, bool HasSource);

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using RuleGen.Eql;
@@ -29,6 +30,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         public const string RuleFiles = nameof(RuleFiles);
         public const string CompiledRules = nameof(CompiledRules);
         public const string Registry = nameof(Registry);
+        public const string DuplicateClasses = nameof(DuplicateClasses);
     }
 
     private const string DefaultNamespace = "RuleGen.Generated";
@@ -53,19 +55,6 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => Compile(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(StepNames.CompiledRules);
 
-        context.RegisterSourceOutput(compiled, static (production, output) =>
-        {
-            foreach (DiagnosticInfo diagnostic in output.Diagnostics)
-            {
-                production.ReportDiagnostic(ToRoslyn(diagnostic));
-            }
-
-            if (output.Source is not null)
-            {
-                production.AddSource(output.HintName, SourceText.From(output.Source, System.Text.Encoding.UTF8));
-            }
-        });
-
         // The registry needs only names, so a rule whose query changes does not re-run it.
         IncrementalValueProvider<(ImmutableArray<RegistryEntry> Left, GeneratorOptions Right)> registry = compiled
             .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null))
@@ -73,17 +62,33 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Combine(options)
             .WithTrackingName(StepNames.Registry);
 
-        context.RegisterSourceOutput(registry, static (production, pair) => EmitRegistry(production, pair.Left, pair.Right));
+        // Two rule files with one file name (in different folders, or differing only in case on a
+        // case-sensitive file system) would generate one class twice; neither is emitted.
+        IncrementalValueProvider<EquatableArray<DuplicateClass>> duplicates = registry
+            .Select(static (pair, _) => FindDuplicates(pair.Left))
+            .WithTrackingName(StepNames.DuplicateClasses);
+
+        context.RegisterSourceOutput(compiled.Combine(duplicates), static (production, pair) => EmitRule(production, pair.Left, pair.Right));
+        context.RegisterSourceOutput(registry.Combine(duplicates), static (production, pair) => EmitRegistry(production, pair.Left.Left, pair.Left.Right, pair.Right));
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
     {
-        string namespaceName = options.TryGetValue("build_property.RuleGenNamespace", out string? configured) && !string.IsNullOrWhiteSpace(configured)
-            ? configured.Trim()
-            : DefaultNamespace;
         options.TryGetValue("build_property.ProjectDir", out string? projectDirectory);
-        return new GeneratorOptions(namespaceName, projectDirectory ?? string.Empty);
+        if (!options.TryGetValue("build_property.RuleGenNamespace", out string? configured) || string.IsNullOrWhiteSpace(configured))
+        {
+            return new GeneratorOptions(DefaultNamespace, projectDirectory ?? string.Empty);
+        }
+
+        string namespaceName = configured.Trim();
+        return IsValidNamespace(namespaceName)
+            ? new GeneratorOptions(namespaceName, projectDirectory ?? string.Empty)
+            : new GeneratorOptions(DefaultNamespace, projectDirectory ?? string.Empty, namespaceName);
     }
+
+    // Dotted C# identifiers that are not keywords, such as MyAgent.Detection.
+    private static bool IsValidNamespace(string name) =>
+        name.Split('.').All(part => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None);
 
     private static RuleFile ReadRuleFile(AdditionalText file, GeneratorOptions options, CancellationToken cancellationToken)
     {
@@ -103,7 +108,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             if (file.Text is null)
             {
                 diagnostics.Add(Locate(EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, "an unreadable file", "the compiler could not read the rule file's text"), file.Path, null));
-                return new RuleOutput(className, file.RelativePath, hintName, null, diagnostics.ToEquatableArray());
+                return new RuleOutput(className, file.Path, file.RelativePath, hintName, null, diagnostics.ToEquatableArray());
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -126,29 +131,51 @@ public sealed class RuleGenerator : IIncrementalGenerator
             source = null;
         }
 
-        return new RuleOutput(className, file.RelativePath, hintName, source, diagnostics.ToEquatableArray());
+        return new RuleOutput(className, file.Path, file.RelativePath, hintName, source, diagnostics.ToEquatableArray());
     }
 
-    private static void EmitRegistry(SourceProductionContext production, ImmutableArray<RegistryEntry> entries, GeneratorOptions options)
+    private static EquatableArray<DuplicateClass> FindDuplicates(ImmutableArray<RegistryEntry> entries) => entries
+        .GroupBy(entry => entry.ClassName, StringComparer.Ordinal)
+        .Where(group => group.Count() > 1)
+        .Select(group => new DuplicateClass(group.Key, group.Select(entry => entry.RelativePath).OrderBy(path => path, StringComparer.Ordinal).ToEquatableArray()))
+        .OrderBy(duplicate => duplicate.ClassName, StringComparer.Ordinal)
+        .ToEquatableArray();
+
+    private static void EmitRule(SourceProductionContext production, RuleOutput output, EquatableArray<DuplicateClass> duplicates)
+    {
+        foreach (DiagnosticInfo diagnostic in output.Diagnostics)
+        {
+            production.ReportDiagnostic(ToRoslyn(diagnostic));
+        }
+
+        DuplicateClass? duplicate = duplicates.FirstOrDefault(candidate => candidate.ClassName == output.ClassName);
+        if (duplicate is not null)
+        {
+            string others = string.Join("' and '", duplicate.RelativePaths.Where(path => path != output.RelativePath));
+            EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.DuplicateDetectorName, default, output.RelativePath, others, output.ClassName);
+            production.ReportDiagnostic(ToRoslyn(Locate(diagnostic, output.Path, null)));
+            return;
+        }
+
+        if (output.Source is not null)
+        {
+            production.AddSource(output.HintName, SourceText.From(output.Source, System.Text.Encoding.UTF8));
+        }
+    }
+
+    private static void EmitRegistry(SourceProductionContext production, ImmutableArray<RegistryEntry> entries, GeneratorOptions options, EquatableArray<DuplicateClass> duplicates)
     {
         try
         {
-            // Two rule files with one file name (in different folders, or differing only in case on a
-            // case-sensitive file system) would generate one class twice.
-            foreach (IGrouping<string, RegistryEntry> group in entries.GroupBy(entry => entry.ClassName, StringComparer.Ordinal).Where(group => group.Count() > 1))
+            if (options.InvalidNamespace is { } invalid)
             {
-                RegistryEntry[] duplicates = group.OrderBy(entry => entry.RelativePath, StringComparer.Ordinal).ToArray();
-                for (int i = 1; i < duplicates.Length; i++)
-                {
-                    EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.DuplicateDetectorName, default, duplicates[0].RelativePath, duplicates[i].RelativePath, group.Key);
-                    production.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(diagnostic.Id), Location.None, diagnostic.Message));
-                }
+                EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.InvalidNamespace, default, invalid, options.Namespace);
+                production.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(diagnostic.Id), Location.None, diagnostic.Message));
             }
 
             string[] classNames = entries
-                .Where(entry => entry.HasSource)
+                .Where(entry => entry.HasSource && !duplicates.Any(duplicate => duplicate.ClassName == entry.ClassName))
                 .Select(entry => entry.ClassName)
-                .Distinct(StringComparer.Ordinal)
                 .OrderBy(name => name, StringComparer.Ordinal)
                 .ToArray();
             production.AddSource("RuleGen.Detectors.g.cs", SourceText.From(RegistryEmitter.Emit(options.Namespace, classNames), System.Text.Encoding.UTF8));

@@ -19,6 +19,7 @@ public sealed record AgentSummary(
     long EventsRead,
     long MalformedLines,
     long FieldWarnings,
+    long UnknownFields,
     IReadOnlyList<(RuleInfo Rule, int Alerts)> AlertsByRule)
 {
     public int TotalAlerts => AlertsByRule.Sum(entry => entry.Alerts);
@@ -64,6 +65,6 @@ public static class AgentRunner
         }
 
         var byRule = detectors.Select((detector, i) => (detector.Rule, alertCounts[i])).ToList();
-        return new AgentSummary(reader.EventsRead, reader.MalformedLines, reader.FieldWarnings, byRule);
+        return new AgentSummary(reader.EventsRead, reader.MalformedLines, reader.FieldWarnings, reader.UnknownFieldCount, byRule);
     }
 }

@@ -17,9 +17,10 @@ public static class AlertOutput
         string time = last.Timestamp?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? "-";
         string lines = string.Join(",", entry.Lines.Select(line => line.ToString(CultureInfo.InvariantCulture)));
         string process = last.Process?.Name ?? "-";
-        string commandLine = last.Process?.CommandLine ?? string.Empty;
+        string? commandLine = last.Process?.CommandLine;
+        string processText = string.IsNullOrEmpty(commandLine) ? process : $"{process}: {Shorten(commandLine, 160)}";
         output.WriteLine(
-            $"ALERT [{entry.Alert.Rule.Severity}] {entry.Alert.Rule.Name} | host {entry.HostName ?? "-"} | {time} | line {lines} | {process}: {Shorten(commandLine, 160)}");
+            $"ALERT [{entry.Alert.Rule.Severity}] {entry.Alert.Rule.Name} | host {entry.HostName ?? "-"} | {time} | line {lines} | {processText}");
     }
 
     /// <summary>Writes one alert as one JSON object on one line, with ECS-style dotted keys.</summary>
@@ -32,7 +33,7 @@ public static class AlertOutput
             json.WriteStartObject();
             if (last.Timestamp is { } timestamp)
             {
-                json.WriteString("@timestamp", timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+                json.WriteString("@timestamp", timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             }
 
             json.WriteString("rule.id", entry.Alert.Rule.Id);
@@ -69,6 +70,7 @@ public static class AlertOutput
         output.WriteLine($"  events read:     {summary.EventsRead.ToString(CultureInfo.InvariantCulture)}");
         output.WriteLine($"  malformed lines: {summary.MalformedLines.ToString(CultureInfo.InvariantCulture)} (skipped)");
         output.WriteLine($"  field warnings:  {summary.FieldWarnings.ToString(CultureInfo.InvariantCulture)}");
+        output.WriteLine($"  unknown fields:  {summary.UnknownFields.ToString(CultureInfo.InvariantCulture)} (not in the typed ECS event, ignored)");
         output.WriteLine($"  alerts:          {summary.TotalAlerts.ToString(CultureInfo.InvariantCulture)}");
         foreach ((RuleInfo rule, int alerts) in summary.AlertsByRule)
         {

@@ -25,6 +25,12 @@ root.SetAction(parseResult =>
 {
     FileInfo file = parseResult.GetValue(eventsArgument) ?? new FileInfo(Path.Combine(AppContext.BaseDirectory, "events", "sample-events.jsonl"));
     bool json = parseResult.GetValue(jsonOption);
+    if (Directory.Exists(file.FullName))
+    {
+        Console.Error.WriteLine($"error: '{file.FullName}' is a directory; pass the path of a JSON Lines file.");
+        return 2;
+    }
+
     if (!file.Exists)
     {
         Console.Error.WriteLine($"error: the events file '{file.FullName}' was not found; pass the path of a JSON Lines file.");

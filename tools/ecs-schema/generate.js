@@ -94,7 +94,7 @@ for (const name of fieldNames) {
   if (insideArray) {
     unsupported = `it is inside ${insideArray}, a list of objects, which the typed event does not model`;
   } else if (!(field.type in clrTypes)) {
-    unsupported = `its type ${field.type} has no typed event member`;
+    unsupported = `fields of type ${field.type} have no member in the typed event`;
   }
 
   const segments = name.split('.');
@@ -137,6 +137,10 @@ function writeSchemaTable() {
   lines.push('{');
   lines.push(`    /// <summary>Version of the @elastic/ecs npm package this table was generated from.</summary>`);
   lines.push(`    public const string PackageVersion = ${csharpString(ecsPackage.version)};`);
+  lines.push('');
+  const categories = (EcsFlat['event.category'].allowed_values || []).map((value) => value.name).sort();
+  lines.push('    /// <summary>The values ECS allows in <c>event.category</c>, which EQL\'s <c>category where</c> tests.</summary>');
+  lines.push(`    public static readonly string[] EventCategories = { ${categories.map(csharpString).join(', ')} };`);
   lines.push('');
   lines.push('    private static FieldDefinition[] CreateAll() => new FieldDefinition[]');
   lines.push('    {');
@@ -268,6 +272,15 @@ function writeFieldWriter() {
   lines.push('                return EcsFieldWriteResult.UnknownField;');
   lines.push('        }');
   lines.push('    }');
+  lines.push('');
+  lines.push('    /// <summary>Returns the Elasticsearch type of an ECS field the typed event models, or null for any other path.</summary>');
+  lines.push('    internal static string? TypeOf(string path) => path switch');
+  lines.push('    {');
+  for (const field of members) {
+    lines.push(`        ${csharpString(field.name)} => ${csharpString(field.type)},`);
+  }
+  lines.push('        _ => null,');
+  lines.push('    };');
   lines.push('}');
   lines.push('');
   return lines.join('\n');

@@ -40,6 +40,18 @@ public sealed partial class Binder
         }
     }
 
+    // An optional field that is not in the schema is always null, as Elasticsearch treats an unmapped '?field':
+    // a null test on it has a fixed answer, and every other test is unknown. Returns null for any other field.
+    private static BoundExpression? OptionalFieldMissing(FieldSyntax field, string clause, bool? value)
+    {
+        if (!field.IsOptional || EcsFields.TryGet(field.Path, out _))
+        {
+            return null;
+        }
+
+        return new BoundConstant(value, $"{clause} (the optional field {field.Path} is not in the schema, so it is null)");
+    }
+
     private BoundExpression ReportNotCondition(ExpressionSyntax expression)
     {
         Report(DiagnosticDescriptors.TypeMismatch, expression.Span, $"'{Slice(expression.Span)}' is a value, not a condition: compare it, as in 'process.name : \"cmd.exe\"'");
@@ -139,8 +151,7 @@ public sealed partial class Binder
         BoundField? field = BindField(fieldSyntax);
         if (field is null)
         {
-            // An optional field missing from the schema is null: every comparison with it is unknown.
-            return Unknown;
+            return OptionalFieldMissing(fieldSyntax, clause, null) ?? Unknown;
         }
 
         switch (field.Kind)
@@ -188,9 +199,7 @@ public sealed partial class Binder
         if (field is null)
         {
             // An optional field missing from the schema is always null.
-            return fieldSyntax.IsOptional && !EcsFields.TryGet(fieldSyntax.Path, out _)
-                ? new BoundConstant(op == ComparisonOperator.Equal)
-                : Unknown;
+            return OptionalFieldMissing(fieldSyntax, clause, op == ComparisonOperator.Equal) ?? Unknown;
         }
 
         return new BoundNullTest(field, op == ComparisonOperator.Equal, clause);
@@ -201,6 +210,12 @@ public sealed partial class Binder
         if (literal.Kind != LiteralKind.String)
         {
             return ReportLiteralType(field, literal, "a string", null);
+        }
+
+        if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && literal.Value.IndexOfAny(new[] { '*', '?' }) >= 0)
+        {
+            char wildcard = literal.Value[literal.Value.IndexOfAny(new[] { '*', '?' })];
+            Report(DiagnosticDescriptors.LiteralWildcard, comparison.OperatorSpan, Slice(comparison.OperatorSpan), wildcard, literal.Text);
         }
 
         switch (op)
@@ -289,12 +304,12 @@ public sealed partial class Binder
 
         List<LiteralSyntax>? values = BindLiteralValues(predicate);
         BoundField? field = BindField(fieldSyntax);
+        string clause = Slice(predicate.Span);
         if (values is null || field is null)
         {
-            return Unknown;
+            return field is null && values is not null ? OptionalFieldMissing(fieldSyntax, clause, null) ?? Unknown : Unknown;
         }
 
-        string clause = Slice(predicate.Span);
         if (predicate.Kind == PredicateKind.In)
         {
             return BindIn(field, predicate, values, clause);

@@ -38,7 +38,7 @@ public sealed partial class Binder
 
         foreach (PipeSyntax pipe in statement.Pipes)
         {
-            ReportNotSupported(pipe.Span, $"the pipe '{pipe.Name}'", "; remove it to compile the query without it");
+            ReportNotSupported(pipe.Span, $"the pipe '{pipe.Name}'", string.Empty);
         }
 
         return errorCount == 0 ? plan : null;
@@ -75,6 +75,11 @@ public sealed partial class Binder
 
     private EventFilterPlan BindFilter(EventQuerySyntax query)
     {
+        if (!query.IsAny)
+        {
+            CheckCategory(query);
+        }
+
         BoundExpression condition = BindCondition(query.Condition);
         return new EventFilterPlan(query.IsAny ? null : query.Category, condition, Slice(query.Span));
     }
@@ -168,6 +173,29 @@ public sealed partial class Binder
         TermKeysPlan keys = BindKeys(notSequence.Keys?.Keys ?? new List<ExpressionSyntax>());
         CheckKeys(keys, notSequence.Keys?.Span ?? notSequence.KeywordSpan, ref keyKinds, "the 'not sequence' clause");
         return new SuppressionPlan(BindFilter(term.Query), keys, Slice(notSequence.Span));
+    }
+
+    // A category is compared exactly with event.category, so 'Process' or 'proces' silently never matches.
+    // Only near misses of ECS values are reported: real rules also use categories outside ECS, such as 'dns'.
+    private void CheckCategory(EventQuerySyntax query)
+    {
+        string category = query.Category;
+        if (System.Array.IndexOf(EcsFields.EventCategories, category) >= 0)
+        {
+            return;
+        }
+
+        string? closest = EcsFields.EventCategories
+            .Select(known => (Name: known, Distance: EditDistance.Compute(category.ToLowerInvariant(), known, 2)))
+            .Where(candidate => candidate.Distance <= 2 && candidate.Distance < category.Length)
+            .OrderBy(candidate => candidate.Distance)
+            .ThenBy(candidate => candidate.Name, System.StringComparer.Ordinal)
+            .Select(candidate => candidate.Name)
+            .FirstOrDefault();
+        if (closest is not null)
+        {
+            Report(DiagnosticDescriptors.UnknownCategory, query.CategorySpan, category, closest);
+        }
     }
 
     private TermKeysPlan BindKeys(IReadOnlyList<ExpressionSyntax> keys)

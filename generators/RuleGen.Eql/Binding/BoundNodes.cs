@@ -13,8 +13,11 @@ public abstract record BoundExpression;
 /// <summary>A field read from the typed event. <see cref="MemberPath"/> is the C# member path, such as <c>Process.Parent.Name</c>.</summary>
 public sealed record BoundField(string Name, string Type, FieldKind Kind, bool IsArray, string MemberPath, bool IsOptional);
 
-/// <summary><c>true</c>, <c>false</c> or <c>null</c> as a whole condition; null is EQL's unknown.</summary>
-public sealed record BoundConstant(bool? Value) : BoundExpression;
+/// <summary>
+/// <c>true</c>, <c>false</c> or <c>null</c> (EQL's unknown) as a condition. <see cref="Clause"/> says where a
+/// constant came from when it replaces a test, such as a test of an optional field that is not in the schema.
+/// </summary>
+public sealed record BoundConstant(bool? Value, string Clause = "") : BoundExpression;
 
 public sealed record BoundAnd(BoundExpression Left, BoundExpression Right) : BoundExpression;
 

@@ -2,8 +2,9 @@ namespace RuleGen.Eql.Diagnostics;
 
 /// <summary>
 /// Every diagnostic RuleGen reports, in one table. Id ranges by kind: RG0xxx syntax, RG1xxx fields, types and
-/// join keys, RG2xxx EQL extensions and constructs not compiled yet, RG3xxx rule metadata, RG9xxx internal
-/// errors. docs/diagnostics.md lists each id with an example and the fix.
+/// join keys, RG2xxx EQL extensions and constructs not compiled yet, RG3xxx rule metadata and configuration,
+/// RG5xxx lints (warnings where EQL semantics surprise authors), RG9xxx internal errors. docs/diagnostics.md
+/// lists each id with an example and the fix.
 /// </summary>
 public static class DiagnosticDescriptors
 {
@@ -12,6 +13,7 @@ public static class DiagnosticDescriptors
     private const string Language = "RuleGen.Language";
     private const string Metadata = "RuleGen.Metadata";
     private const string Internal = "RuleGen.Internal";
+    private const string Lint = "RuleGen.Lint";
 
     public static readonly DiagnosticDescriptorInfo UnexpectedCharacter = new(
         "RG0001", "Unexpected character", "Unexpected character '{0}'{1}", EqlSeverity.Error, Syntax);
@@ -74,7 +76,7 @@ public static class DiagnosticDescriptors
         "RG2003", "EQL construct not compiled yet", "RuleGen does not compile {0} yet{1}", EqlSeverity.Error, Language);
 
     public static readonly DiagnosticDescriptorInfo UnknownMetadataTag = new(
-        "RG3001", "Unknown metadata tag", "Unknown metadata tag '@{0}': the known tags are {1}", EqlSeverity.Warning, Metadata);
+        "RG3001", "Unknown metadata tag", "Unknown metadata tag '@{0}': {1}", EqlSeverity.Warning, Metadata);
 
     public static readonly DiagnosticDescriptorInfo InvalidMetadataValue = new(
         "RG3002", "Invalid metadata value", "Invalid value for '@{0}': {1}", EqlSeverity.Error, Metadata);
@@ -88,6 +90,15 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptorInfo DuplicateDetectorName = new(
         "RG3005", "Two rules generate the same class", "The rules '{0}' and '{1}' both generate the class '{2}': rename one of the files", EqlSeverity.Error, Metadata);
 
+    public static readonly DiagnosticDescriptorInfo InvalidNamespace = new(
+        "RG3006", "Invalid RuleGenNamespace", "The MSBuild property RuleGenNamespace is '{0}', which is not a valid C# namespace; the detectors were generated in '{1}' instead. Set it to dotted identifiers, such as MyAgent.Detection", EqlSeverity.Error, Metadata);
+
+    public static readonly DiagnosticDescriptorInfo LiteralWildcard = new(
+        "RG5001", "Wildcard in an exact comparison", "'{0}' compares the value exactly, so '{1}' in {2} is a literal character, not a wildcard: write ':' (case-insensitive) or 'like' (case-sensitive) to match a pattern", EqlSeverity.Warning, Lint);
+
+    public static readonly DiagnosticDescriptorInfo UnknownCategory = new(
+        "RG5002", "Event category looks misspelled", "The event category '{0}' is not an ECS event.category value, and events are matched against it exactly, so this query may never match; did you mean '{1}'?", EqlSeverity.Warning, Lint);
+
     public static readonly DiagnosticDescriptorInfo InternalError = new(
         "RG9001", "Internal error in RuleGen", "RuleGen failed on this rule with {0}: {1}. The rule was not compiled; please report this with the rule text", EqlSeverity.Error, Internal);
 
@@ -99,6 +110,6 @@ public static class DiagnosticDescriptors
         UnknownField, FieldNotModeled, TypeMismatch, JoinKeyMismatch, FieldComparedToField, InvalidJoinKey,
         SingleTermSequence, NotSequenceClause, NotSupportedYet,
         UnknownMetadataTag, InvalidMetadataValue, DuplicateMetadataTag, MetadataAfterQuery, DuplicateDetectorName,
-        InternalError,
+        InvalidNamespace, LiteralWildcard, UnknownCategory, InternalError,
     };
 }

@@ -88,32 +88,51 @@ public static class RuleMetadataParser
             string tag = match.Groups[1].Value;
             string value = match.Groups[2].Value.Trim();
             previousLine = line;
+
+            // Diagnostics point at the tag ('@name') or at its value, not at the whole comment line.
+            int textStart = comment.Span.Start + 2;
+            var tagSpan = new TextSpan(textStart + match.Groups[1].Index - 1, tag.Length + 1);
+            TextSpan valueSpan = value.Length == 0
+                ? tagSpan
+                : new TextSpan(textStart + match.Groups[2].Index, match.Groups[2].Value.TrimEnd().Length);
             if (!IsKnownTag(tag))
             {
-                diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnknownMetadataTag, comment.Span, tag, string.Join(", ", SingleTags.Concat(ListTags).Select(known => "@" + known))));
+                diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnknownMetadataTag, tagSpan, tag, DescribeKnownTags(tag)));
                 currentTag = null;
                 continue;
             }
 
             if (lists.TryGetValue(tag, out var list))
             {
-                list.Add((value, comment.Span));
+                list.Add((value, valueSpan));
             }
             else if (single.TryGetValue(tag, out var existing))
             {
-                diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.DuplicateMetadataTag, comment.Span, tag, lines.GetPosition(existing.Span.Start).Line + 1));
+                diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.DuplicateMetadataTag, tagSpan, tag, lines.GetPosition(existing.Span.Start).Line + 1));
                 currentTag = null;
                 continue;
             }
             else
             {
-                single[tag] = (value, comment.Span);
+                single[tag] = (value, valueSpan);
             }
 
             currentTag = tag;
         }
 
         return Build(single, lists, defaultName, diagnostics);
+    }
+
+    private static string DescribeKnownTags(string tag)
+    {
+        string known = "the known tags are " + string.Join(", ", SingleTags.Concat(ListTags).Select(name => "@" + name));
+        string? closest = SingleTags.Concat(ListTags)
+            .Select(name => (Name: name, Distance: Schema.EditDistance.Compute(tag.ToLowerInvariant(), name, 2)))
+            .Where(candidate => candidate.Distance <= 2)
+            .OrderBy(candidate => candidate.Distance)
+            .Select(candidate => candidate.Name)
+            .FirstOrDefault();
+        return closest is null ? known : $"did you mean '@{closest}'? The {known.Substring(4)}";
     }
 
     private static bool IsKnownTag(string tag) => Array.IndexOf(SingleTags, tag) >= 0 || Array.IndexOf(ListTags, tag) >= 0;

@@ -51,6 +51,9 @@ public sealed class Lexer
 
     public IReadOnlyList<Comment> Comments => comments;
 
+    /// <summary>Returns true when <paramref name="name"/> is an EQL keyword; keywords are lower case.</summary>
+    public static bool IsKeyword(string name) => Keywords.ContainsKey(name);
+
     public List<Token> Tokenize()
     {
         var tokens = new List<Token>();
@@ -124,7 +127,7 @@ public sealed class Lexer
                 case '%':
                     return Punctuation(TokenKind.Percent, 1);
                 case '|':
-                    return Punctuation(TokenKind.Pipe, 1);
+                    return Peek(1) == '|' ? ReadForeignOperator(start)! : Punctuation(TokenKind.Pipe, 1);
                 case '?':
                     return Punctuation(TokenKind.Question, 1);
                 case '=':
@@ -147,10 +150,17 @@ public sealed class Lexer
                     break;
             }
 
+            // Operators from C-like languages: report them once, then read them as the EQL keyword so that
+            // parsing goes on without a second error for the same mistake.
+            Token? substitute = ReadForeignOperator(start);
+            if (substitute is not null)
+            {
+                return substitute;
+            }
+
             string hint = c switch
             {
                 '&' => ": write 'and' to combine conditions",
-                '!' => ": write 'not' to negate a condition, or '!=' to compare",
                 '~' => ": '~' follows a keyword or function name directly, as in 'in~' or 'startsWith~('",
                 _ => string.Empty,
             };
@@ -158,6 +168,26 @@ public sealed class Lexer
             diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, 1), shown, hint));
             position++;
         }
+    }
+
+    private Token? ReadForeignOperator(int start)
+    {
+        (string text, TokenKind kind, string keyword) = (Current, Peek(1)) switch
+        {
+            ('&', '&') => ("&&", TokenKind.And, "and"),
+            ('|', '|') => ("||", TokenKind.Or, "or"),
+            ('!', _) => ("!", TokenKind.Not, "not"),
+            _ => (string.Empty, TokenKind.EndOfFile, string.Empty),
+        };
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        string hint = $": write '{keyword}'" + (text == "!" ? ", or '!=' to compare" : string.Empty);
+        diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, text.Length), text, hint));
+        position += text.Length;
+        return new Token(kind, new TextSpan(start, text.Length), text, keyword);
     }
 
     private Token Punctuation(TokenKind kind, int length)

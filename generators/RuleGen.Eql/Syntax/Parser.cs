@@ -82,6 +82,12 @@ public sealed partial class Parser
 
     private SyntaxErrorException Error(DiagnosticDescriptorInfo descriptor, TextSpan span, params object[] arguments)
     {
+        // An error at the end of the query points just after its last token, not at a later blank line.
+        if (Current.Kind == TokenKind.EndOfFile && span == Current.Span && index > 0)
+        {
+            span = new TextSpan(tokens[index - 1].Span.End, 0);
+        }
+
         diagnostics.Add(EqlDiagnostic.Create(descriptor, span, arguments));
         return new SyntaxErrorException();
     }

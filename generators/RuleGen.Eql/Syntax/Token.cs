@@ -110,6 +110,8 @@ public sealed record Token(TokenKind Kind, TextSpan Span, string Text, string Va
         TokenKind.EndOfFile => "the end of the query",
         TokenKind.String => "the string " + Shorten(Text),
         TokenKind.Number => "the number " + Text,
+        TokenKind.Identifier when Lexer.IsKeyword(Text.ToLowerInvariant()) && Text != Text.ToLowerInvariant() =>
+            $"'{Text}' (EQL keywords are lower case: write '{Text.ToLowerInvariant()}')",
         TokenKind.Identifier => "'" + Shorten(Text) + "'",
         _ => "'" + Text + "'",
     };

@@ -97,6 +97,7 @@ internal sealed class ConditionEmitter
         BoundStringMatch match => match.Clause,
         BoundComparison comparison => comparison.Clause,
         BoundNullTest test => test.Clause,
+        BoundConstant { Clause.Length: > 0 } constant => constant.Clause,
         _ => null,
     };
 

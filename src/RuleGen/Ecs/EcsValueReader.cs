@@ -7,7 +7,8 @@ namespace RuleGen.Ecs;
 /// <summary>
 /// Converts JSON values to the CLR types of typed ECS members. The conversions follow what Elasticsearch
 /// accepts when it indexes a document: a keyword field takes a number or a boolean as its text, a numeric
-/// field takes a numeric string, and a date takes ISO 8601 text or epoch milliseconds.
+/// field takes a numeric string, an integer field truncates a fraction, and a date takes ISO 8601 text or
+/// epoch milliseconds.
 /// </summary>
 internal static class EcsValueReader
 {
@@ -52,15 +53,16 @@ internal static class EcsValueReader
                     return true;
                 }
 
-                return false;
+                return TryTruncate(value.GetDouble(), out result);
             case JsonValueKind.String:
-                if (long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed))
+                string? text = value.GetString();
+                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed))
                 {
                     result = parsed;
                     return true;
                 }
 
-                return false;
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double fraction) && TryTruncate(fraction, out result);
             case JsonValueKind.Null:
                 return true;
             case JsonValueKind.Array:
@@ -68,6 +70,19 @@ internal static class EcsValueReader
             default:
                 return false;
         }
+    }
+
+    // Elasticsearch coerces a number with a fraction into an integer field by truncating it: 12.7 is stored as 12.
+    private static bool TryTruncate(double value, out long? result)
+    {
+        result = null;
+        if (double.IsNaN(value) || double.IsInfinity(value) || value >= 9.2233720368547758E18 || value < -9.2233720368547758E18)
+        {
+            return false;
+        }
+
+        result = (long)Math.Truncate(value);
+        return true;
     }
 
     internal static bool TryReadDouble(JsonElement value, out double? result)

@@ -107,6 +107,20 @@ public sealed class JsonLinesEventReader : IDisposable
         }
     }
 
+    // System.Text.Json ends its message with its own 0-based position, which reads oddly after our line number;
+    // this keeps the description and gives the byte position within the line, counted from 1.
+    private static string DescribeJsonError(JsonException exception)
+    {
+        string message = exception.Message;
+        int position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (position >= 0)
+        {
+            message = message.Substring(0, position);
+        }
+
+        return exception.BytePositionInLine is { } bytes ? $"{message} (at byte {bytes + 1})" : message;
+    }
+
     private EventReadResult MapLine(string line, long lineNumber)
     {
         JsonDocument document;
@@ -116,7 +130,7 @@ public sealed class JsonLinesEventReader : IDisposable
         }
         catch (JsonException exception)
         {
-            return CreateMalformedResult(lineNumber, $"Line {lineNumber} is not valid JSON and was skipped. System.Text.Json reported: {exception.Message}");
+            return CreateMalformedResult(lineNumber, $"Line {lineNumber} is not valid JSON and was skipped: {DescribeJsonError(exception)}");
         }
 
         using (document)

@@ -48,9 +48,48 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
+    public void Lint_StarInEqualsIsLiteral()
+    {
+        EqlDiagnostic diagnostic = ShouldReport("process where process.name == \"vault*.exe\"", "RG5001", 1, 28, "'==' compares the value exactly, so '*' in \"vault*.exe\" is a literal character");
+
+        diagnostic.Severity.ShouldBe(EqlSeverity.Warning);
+        diagnostic.Span.Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Lint_QuestionMarkInNotEquals()
+    {
+        ShouldReport("process where process.name != \"a?c\"", "RG5001", 1, 28, "so '?' in \"a?c\" is a literal character");
+    }
+
+    [Theory]
+    [InlineData("proces", "process")]
+    [InlineData("Process", "process")]
+    [InlineData("netwrok", "network")]
+    [InlineData("files", "file")]
+    public void Lint_MisspelledCategory(string category, string suggestion)
+    {
+        EqlDiagnostic diagnostic = ShouldReport(category + " where true", "RG5002", 1, 1, $"The event category '{category}' is not an ECS event.category value");
+
+        diagnostic.Message.ShouldEndWith($"did you mean '{suggestion}'?");
+        diagnostic.Severity.ShouldBe(EqlSeverity.Warning);
+    }
+
+    // Real rules also use categories outside ECS; only near misses of ECS values are reported.
+    [Theory]
+    [InlineData("dns")]
+    [InlineData("info")]
+    [InlineData("credential_access")]
+    [InlineData("\"my-category\"")]
+    public void Lint_OtherCategoriesQuiet(string category)
+    {
+        Compile(category + " where true").Diagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Binder_ObjectField()
     {
-        ShouldReport("process where labels == \"x\"", "RG1002", 1, 15, "Field 'labels' cannot be read from the typed event because its type object has no typed event member");
+        ShouldReport("process where labels == \"x\"", "RG1002", 1, 15, "Field 'labels' cannot be read from the typed event because fields of type object have no member in the typed event");
     }
 
     [Fact]
@@ -293,7 +332,7 @@ public sealed class BindingDiagnosticTests
     [Fact]
     public void Binder_PipeNotCompiled()
     {
-        ShouldReport("process where true | head 5", "RG2003", 1, 20, "RuleGen does not compile the pipe 'head' yet; remove it");
+        ShouldReport("process where true | head 5", "RG2003", 1, 20, "RuleGen does not compile the pipe 'head' yet");
     }
 
     [Fact]

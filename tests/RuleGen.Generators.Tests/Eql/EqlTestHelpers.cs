@@ -59,4 +59,13 @@ internal static class EqlTestHelpers
 
     /// <summary>Compiles an event query that must have no diagnostics and returns its bound condition.</summary>
     public static BoundExpression Condition(string text) => Plan(text).ShouldBeOfType<EventQueryPlan>().Filter.Condition;
+
+    /// <summary>Compiles an event query whose only diagnostics are the warning <paramref name="warningId"/>, and returns its condition.</summary>
+    public static BoundExpression ConditionWithWarning(string text, string warningId)
+    {
+        RuleCompilation compilation = Compile(text);
+        compilation.Diagnostics.ShouldNotBeEmpty();
+        compilation.Diagnostics.ShouldAllBe(diagnostic => diagnostic.Id == warningId && diagnostic.Severity == EqlSeverity.Warning, Describe(compilation));
+        return compilation.Model.ShouldNotBeNull().Query.ShouldBeOfType<EventQueryPlan>().Filter.Condition;
+    }
 }

@@ -165,7 +165,7 @@ public sealed class MetadataTests
     {
         const string text = "// @name x\n// @owner someone\nprocess where true";
 
-        EqlDiagnostic diagnostic = ShouldReport(text, "RG3001", 2, 1, "Unknown metadata tag '@owner'");
+        EqlDiagnostic diagnostic = ShouldReport(text, "RG3001", 2, 4, "Unknown metadata tag '@owner'");
 
         diagnostic.Severity.ShouldBe(EqlSeverity.Warning);
         diagnostic.Message.ShouldContain("the known tags are @id, @name, @description, @severity, @mitre, @false_positive, @reference, @author");
@@ -173,11 +173,20 @@ public sealed class MetadataTests
     }
 
     [Fact]
+    public void Metadata_MisspelledTagSuggestion()
+    {
+        EqlDiagnostic diagnostic = ShouldReport("// @sevrity high\nprocess where true", "RG3001", 1, 4, "Unknown metadata tag '@sevrity': did you mean '@severity'?");
+
+        diagnostic.Message.ShouldEndWith("The known tags are @id, @name, @description, @severity, @mitre, @false_positive, @reference, @author");
+        diagnostic.Span.Length.ShouldBe("@sevrity".Length);
+    }
+
+    [Fact]
     public void Metadata_InvalidSeverity()
     {
         const string text = "// @severity urgent\nprocess where true";
 
-        EqlDiagnostic diagnostic = ShouldReport(text, "RG3002", 1, 1, "Invalid value for '@severity': 'urgent' is not a severity; use low, medium, high or critical");
+        EqlDiagnostic diagnostic = ShouldReport(text, "RG3002", 1, 14, "Invalid value for '@severity': 'urgent' is not a severity; use low, medium, high or critical");
 
         diagnostic.Severity.ShouldBe(EqlSeverity.Error);
         Compile(text).Model.ShouldBeNull();
@@ -186,25 +195,25 @@ public sealed class MetadataTests
     [Fact]
     public void Metadata_InvalidTechniqueId()
     {
-        ShouldReport("// @name x\n// @mitre X1090\nprocess where true", "RG3002", 2, 1, "'X1090' is not a MITRE ATT&CK technique id; write it as T1234 or T1234.001");
+        ShouldReport("// @name x\n// @mitre X1090\nprocess where true", "RG3002", 2, 11, "'X1090' is not a MITRE ATT&CK technique id; write it as T1234 or T1234.001");
     }
 
     [Fact]
     public void Metadata_TooManyTechniqueNames()
     {
-        ShouldReport("// @mitre T1090 A / B / C / D\nprocess where true", "RG3002", 1, 1, "'A / B / C / D' should be 'Tactic / Technique' or 'Tactic / Technique / Sub-technique'");
+        ShouldReport("// @mitre T1090 A / B / C / D\nprocess where true", "RG3002", 1, 11, "'A / B / C / D' should be 'Tactic / Technique' or 'Tactic / Technique / Sub-technique'");
     }
 
     [Fact]
     public void Metadata_EmptyTechniqueName()
     {
-        ShouldReport("// @mitre T1090 A / / C\nprocess where true", "RG3002", 1, 1, "'A / / C' should be");
+        ShouldReport("// @mitre T1090 A / / C\nprocess where true", "RG3002", 1, 11, "'A / / C' should be");
     }
 
     [Fact]
     public void Metadata_EmptyValue()
     {
-        ShouldReport("// @description\nprocess where true", "RG3002", 1, 1, "Invalid value for '@description': the tag has no value");
+        ShouldReport("// @description\nprocess where true", "RG3002", 1, 4, "Invalid value for '@description': the tag has no value");
     }
 
     [Fact]
@@ -212,7 +221,7 @@ public sealed class MetadataTests
     {
         const string text = "// @name a\n// @severity low\n// @name b\nprocess where true";
 
-        EqlDiagnostic diagnostic = ShouldReport(text, "RG3003", 3, 1, "The tag '@name' takes one value and is already set on line 1");
+        EqlDiagnostic diagnostic = ShouldReport(text, "RG3003", 3, 4, "The tag '@name' takes one value and is already set on line 1");
 
         diagnostic.Severity.ShouldBe(EqlSeverity.Error);
     }

@@ -18,19 +18,55 @@ public sealed class SyntaxDiagnosticTests
 
         RuleCompilation compilation = Compile(text);
 
-        List<EqlDiagnostic> unexpected = compilation.Diagnostics.Where(diagnostic => diagnostic.Id == "RG0001").ToList();
-        unexpected.Count.ShouldBe(2, Describe(compilation));
-        Position(text, unexpected[0]).ShouldBe((1, 35));
-        Position(text, unexpected[1]).ShouldBe((1, 36));
-        unexpected[0].Message.ShouldBe("Unexpected character '&': write 'and' to combine conditions");
-        unexpected[0].Severity.ShouldBe(EqlSeverity.Error);
+        // '&&' is reported once and then read as 'and', so no parse error follows it.
+        EqlDiagnostic unexpected = compilation.Diagnostics.Single();
+        unexpected.Id.ShouldBe("RG0001");
+        Position(text, unexpected).ShouldBe((1, 35));
+        unexpected.Span.Length.ShouldBe(2);
+        unexpected.Message.ShouldBe("Unexpected character '&&': write 'and'");
+        unexpected.Severity.ShouldBe(EqlSeverity.Error);
         compilation.Model.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Lexer_DoubleBar()
+    {
+        const string text = "process where process.name == \"a\" || process.pid == 1";
+
+        EqlDiagnostic unexpected = Compile(text).Diagnostics.Single();
+
+        unexpected.Message.ShouldBe("Unexpected character '||': write 'or'");
+        Position(text, unexpected).ShouldBe((1, 35));
+    }
+
+    [Fact]
+    public void Parser_UpperCaseKeywordHint()
+    {
+        ShouldReport("process where process.name IN (\"a\")", "RG0004", 1, 28, "'IN' (EQL keywords are lower case: write 'in')");
+    }
+
+    // An error at the end of the input points just after the last token, not at the blank line below it.
+    [Fact]
+    public void Parser_TrailingAndAtLastToken()
+    {
+        ShouldReport("process where process.name == \"a\" and\n\n", "RG0004", 1, 38, "found the end of the query");
+    }
+
+    [Fact]
+    public void Lexer_SingleAmpersand()
+    {
+        ShouldReport("process where process.name == \"a\" & process.pid == 1", "RG0001", 1, 35, "write 'and' to combine conditions");
     }
 
     [Fact]
     public void Lexer_ExclamationWithoutEquals()
     {
-        ShouldReport("process where !process.name == \"a\"", "RG0001", 1, 15, "write 'not' to negate a condition");
+        const string text = "process where !process.name == \"a\"";
+
+        EqlDiagnostic unexpected = Compile(text).Diagnostics.Single();
+
+        unexpected.Message.ShouldBe("Unexpected character '!': write 'not', or '!=' to compare");
+        Position(text, unexpected).ShouldBe((1, 15));
     }
 
     [Fact]

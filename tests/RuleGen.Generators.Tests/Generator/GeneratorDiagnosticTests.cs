@@ -45,15 +45,39 @@ public class GeneratorDiagnosticTests
     [Fact]
     public void SameFileNameTwoFolders_DuplicateClassError()
     {
-        var (run, _) = GeneratorHarness.Run(
+        var (run, compilerDiagnostics) = GeneratorHarness.Run(
             GeneratorHarness.Rule("rules/windows/child.eql", "process where process.name == \"a\""),
-            GeneratorHarness.Rule("rules/linux/child.eql", "process where process.name == \"b\""));
+            GeneratorHarness.Rule("rules/linux/child.eql", "process where process.name == \"b\""),
+            GeneratorHarness.Rule("rules/other.eql", "process where process.name == \"c\""));
 
-        Diagnostic duplicate = run.Diagnostics.Single();
-        duplicate.Id.ShouldBe("RG3005");
-        duplicate.GetMessage().ShouldBe("The rules 'rules/linux/child.eql' and 'rules/windows/child.eql' both generate the class 'ChildDetector': rename one of the files");
+        Diagnostic[] duplicates = run.Diagnostics.OrderBy(diagnostic => diagnostic.Location.GetLineSpan().Path).ToArray();
+        duplicates.Select(diagnostic => diagnostic.Id).ShouldBe(new[] { "RG3005", "RG3005" });
+        duplicates[0].Location.GetLineSpan().Path.ShouldBe("/src/Consumer/rules/linux/child.eql");
+        duplicates[0].GetMessage().ShouldBe("The rules 'rules/linux/child.eql' and 'rules/windows/child.eql' both generate the class 'ChildDetector': rename one of the files");
+        duplicates[1].Location.GetLineSpan().Path.ShouldBe("/src/Consumer/rules/windows/child.eql");
         run.Results.Single().Exception.ShouldBeNull();
-        run.Results.Single().GeneratedSources.Count(source => source.HintName.StartsWith("ChildDetector.")).ShouldBe(2);
+
+        // Neither colliding class is emitted, so the only errors are the two located ones.
+        run.Results.Single().GeneratedSources.Count(source => source.HintName.StartsWith("ChildDetector.")).ShouldBe(0);
+        run.Results.Single().GeneratedSources.Count(source => source.HintName.StartsWith("OtherDetector.")).ShouldBe(1);
+        compilerDiagnostics.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("My-Agent")]
+    [InlineData("Acme.class")]
+    [InlineData("Acme..Rules")]
+    [InlineData("1Rules")]
+    public void InvalidNamespace_ErrorAndDefaultUsed(string namespaceName)
+    {
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Rule("a.eql", "any where true") }, namespaceName);
+
+        GeneratorDriverRunResult run = driver.RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult();
+
+        Diagnostic error = run.Diagnostics.Single();
+        error.Id.ShouldBe("RG3006");
+        error.GetMessage().ShouldContain($"RuleGenNamespace is '{namespaceName}'");
+        run.GeneratedTrees.ShouldAllBe(tree => tree.ToString().Contains("namespace RuleGen.Generated;"));
     }
 
     [Fact]

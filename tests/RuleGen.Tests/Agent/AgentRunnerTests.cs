@@ -75,7 +75,7 @@ public class AgentRunnerTests
         root.GetProperty("host.name").GetString().ShouldBe("WS01");
         root.GetProperty("threat.technique.id").EnumerateArray().Select(item => item.GetString()).ShouldBe(new[] { "T1090.001" });
         root.GetProperty("rulegen.lines").EnumerateArray().Select(item => item.GetInt64()).ShouldBe(new long[] { 2 });
-        root.GetProperty("@timestamp").GetString().ShouldBe("2026-11-30T08:01:00.1170000Z");
+        root.GetProperty("@timestamp").GetString().ShouldBe("2026-11-30T08:01:00.117Z");
     }
 
     [Fact]

@@ -57,6 +57,29 @@ public sealed class EcsDocumentTests
         warning.Message.ShouldBe("Line 1: invalid value \"abc\" in field 'process.pid', expected integer. The value was ignored.");
     }
 
+    // Elasticsearch truncates a fraction stored in an integer field.
+    [Theory]
+    [InlineData("""{"process.pid": 12.7}""")]
+    [InlineData("""{"process.pid": 12.0}""")]
+    [InlineData("""{"process.pid": "12.9"}""")]
+    [InlineData("""{"process.pid": "12"}""")]
+    public void Ecs_IntegerFieldTruncatesFraction(string json)
+    {
+        EventReadResult result = EventLines.ReadSingle(json);
+
+        result.Event!.Process!.Pid.ShouldBe(12);
+        result.Warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Ecs_IntegerOutOfRangeWarns()
+    {
+        EventReadResult result = EventLines.ReadSingle("""{"process.pid": 1e30}""");
+
+        result.Event!.Process.ShouldBeNull();
+        result.Warnings.ShouldHaveSingleItem().ExpectedType.ShouldBe("integer");
+    }
+
     [Theory]
     [InlineData("""{"@timestamp": "yesterday"}""", "@timestamp", "date (ISO 8601 text or epoch milliseconds)")]
     [InlineData("""{"process": {"name": {"first": "a"}}}""", "process.name", "string")]
