@@ -35,8 +35,12 @@ public sealed partial class Binder
                 return BindPredicate(predicate);
             case FieldSyntax field:
                 return BindFieldAsCondition(field);
+            case FunctionCallSyntax:
+            case ArithmeticSyntax:
+            case UnarySyntax:
+                return BindOperandAsCondition(expression);
             default:
-                return BindUnsupportedOperand(expression) ?? ReportNotCondition(expression);
+                return ReportNotCondition(expression);
         }
     }
 
@@ -56,23 +60,6 @@ public sealed partial class Binder
     {
         Report(DiagnosticDescriptors.TypeMismatch, expression.Span, $"'{Slice(expression.Span)}' is a value, not a condition: compare it, as in 'process.name : \"cmd.exe\"'");
         return Unknown;
-    }
-
-    // Functions and arithmetic are valid EQL that RuleGen does not compile yet; returns null for other syntax.
-    private BoundExpression? BindUnsupportedOperand(ExpressionSyntax expression)
-    {
-        switch (expression)
-        {
-            case FunctionCallSyntax call:
-                ReportNotSupported(call.NameSpan, $"the function '{call.Name}'", string.Empty);
-                return Unknown;
-            case ArithmeticSyntax:
-            case UnarySyntax:
-                ReportNotSupported(expression.Span, "arithmetic", string.Empty);
-                return Unknown;
-            default:
-                return null;
-        }
     }
 
     private BoundExpression BindFieldAsCondition(FieldSyntax fieldSyntax)
@@ -97,23 +84,16 @@ public sealed partial class Binder
         ExpressionSyntax left = FoldNegativeNumber(comparison.Left);
         ExpressionSyntax right = FoldNegativeNumber(comparison.Right);
         ComparisonOperator op = comparison.Operator;
+        if (IsComputed(left) || IsComputed(right))
+        {
+            return BindOperandComparison(comparison);
+        }
 
         // A literal on the left is mirrored, so '5 < process.pid' becomes 'process.pid > 5'.
         if (left is not FieldSyntax && right is FieldSyntax)
         {
             (left, right) = (right, left);
             op = Mirror(op);
-        }
-
-        if (BindUnsupportedOperand(left) is { } unsupportedLeft)
-        {
-            BindUnsupportedOperand(right);
-            return unsupportedLeft;
-        }
-
-        if (BindUnsupportedOperand(right) is { } unsupportedRight)
-        {
-            return unsupportedRight;
         }
 
         if (left is FieldSyntax && right is FieldSyntax)
@@ -284,21 +264,22 @@ public sealed partial class Binder
 
     private BoundExpression BindPredicate(PredicateSyntax predicate)
     {
-        if (BindUnsupportedOperand(predicate.Subject) is { } unsupported)
+        if (predicate.Kind == PredicateKind.Regex)
         {
-            return unsupported;
+            ReportNotSupported(predicate.OperatorSpan, $"the '{Slice(predicate.OperatorSpan)}' operator", string.Empty);
+            return Unknown;
+        }
+
+        if (IsComputed(predicate.Subject))
+        {
+            List<LiteralSyntax>? computedValues = BindLiteralValues(predicate);
+            return computedValues is null ? Unknown : BindOperandPredicate(predicate, computedValues);
         }
 
         if (predicate.Subject is not FieldSyntax fieldSyntax)
         {
             string operatorText = Slice(predicate.OperatorSpan);
-            Report(DiagnosticDescriptors.TypeMismatch, predicate.Subject.Span, $"The left side of '{operatorText}' must be a field, but found '{Slice(predicate.Subject.Span)}'");
-            return Unknown;
-        }
-
-        if (predicate.Kind == PredicateKind.Regex)
-        {
-            ReportNotSupported(predicate.OperatorSpan, $"the '{Slice(predicate.OperatorSpan)}' operator", string.Empty);
+            Report(DiagnosticDescriptors.TypeMismatch, predicate.Subject.Span, $"The left side of '{operatorText}' must be a field or a function call, but found '{Slice(predicate.Subject.Span)}'");
             return Unknown;
         }
 
@@ -352,10 +333,7 @@ public sealed partial class Binder
             }
 
             valid = false;
-            if (BindUnsupportedOperand(value) is null)
-            {
-                Report(DiagnosticDescriptors.TypeMismatch, value.Span, $"The values of '{Slice(predicate.OperatorSpan)}' must be literals, but found '{Slice(value.Span)}'");
-            }
+            Report(DiagnosticDescriptors.TypeMismatch, value.Span, $"The values of '{Slice(predicate.OperatorSpan)}' must be literals, but found '{Slice(value.Span)}'");
         }
 
         return valid ? values : null;

@@ -19,6 +19,13 @@ internal sealed class ConditionEmitter
     private const string Runtime = "global::RuleGen.Matching.";
 
     private readonly List<string> fields = new();
+    private readonly OperandEmitter operands;
+    private int patternSetCount;
+
+    public ConditionEmitter()
+    {
+        operands = new OperandEmitter(fields);
+    }
 
     /// <summary>Declarations of the static fields the emitted expressions use.</summary>
     public IReadOnlyList<string> Fields => fields;
@@ -95,6 +102,10 @@ internal sealed class ConditionEmitter
     private static string? ClauseOf(BoundExpression expression) => expression switch
     {
         BoundStringMatch match => match.Clause,
+        BoundOperandMatch match => match.Clause,
+        BoundOperandComparison comparison => comparison.Clause,
+        BoundOperandCondition condition => condition.Clause,
+        BoundOperandNullTest test => test.Clause,
         BoundComparison comparison => comparison.Clause,
         BoundNullTest test => test.Clause,
         BoundConstant { Clause.Length: > 0 } constant => constant.Clause,
@@ -110,21 +121,24 @@ internal sealed class ConditionEmitter
             _ => Runtime + "EqlBool.Null",
         },
         BoundNullTest test => (test.IsNull ? string.Empty : "!") + Runtime + "EqlCompare.IsNull(" + Access(test.Field) + ")",
-        BoundStringMatch match => StringMatch(match),
+        BoundStringMatch match => StringMatch(Access(match.Field), match.Patterns, match.IgnoreCase, match.Clause),
         BoundComparison comparison => Comparison(comparison),
+        BoundOperandMatch match => StringMatch(operands.Emit(match.Subject, ValueKind.String), match.Patterns, match.IgnoreCase, match.Clause),
+        BoundOperandComparison comparison => operands.Comparison(comparison),
+        BoundOperandCondition condition => $"{Runtime}EqlBool.From({operands.Emit(condition.Operand, ValueKind.Boolean)})",
+        BoundOperandNullTest test => (test.IsNull ? string.Empty : "!") + $"{Runtime}EqlCompare.IsNull({operands.Emit(test.Operand, ValueKind.String)})",
         _ => throw new InvalidOperationException("No emitter for " + expression.GetType().Name),
     };
 
     /// <summary>The C# expression that reads a field, null-safe along the way: <c>e.Process?.Parent?.Name</c>.</summary>
     public static string Access(BoundField field) => "e." + field.MemberPath.Replace(".", "?.");
 
-    private string StringMatch(BoundStringMatch match)
+    private string StringMatch(string value, Eql.EquatableArray<StringPattern> patterns, bool ignoreCaseFlag, string clause)
     {
-        string value = Access(match.Field);
-        string ignoreCase = match.IgnoreCase ? "ignoreCase: true" : "ignoreCase: false";
-        if (match.Patterns.Count == 1)
+        string ignoreCase = ignoreCaseFlag ? "ignoreCase: true" : "ignoreCase: false";
+        if (patterns.Count == 1)
         {
-            StringPattern pattern = match.Patterns[0];
+            StringPattern pattern = patterns[0];
             string text = CSharpLiterals.String(pattern.Text);
             return pattern.Kind switch
             {
@@ -138,12 +152,12 @@ internal sealed class ConditionEmitter
         }
 
         // Values of 'in' are all exact, so '*' stays literal; ':' and 'like' patterns keep their wildcards.
-        bool exactOnly = match.Patterns.All(pattern => pattern.Kind == PatternKind.Exact);
-        IEnumerable<string> values = match.Patterns.Select(pattern => CSharpLiterals.String(exactOnly ? pattern.Text : pattern.Source));
-        string name = "Patterns" + fields.Count.ToString(CultureInfo.InvariantCulture);
+        bool exactOnly = patterns.All(pattern => pattern.Kind == PatternKind.Exact);
+        IEnumerable<string> values = patterns.Select(pattern => CSharpLiterals.String(exactOnly ? pattern.Text : pattern.Source));
+        string name = "Patterns" + patternSetCount++.ToString(CultureInfo.InvariantCulture);
         string factory = exactOnly ? "Exact" : "Wildcards";
         fields.Add(
-            $"// {CSharpLiterals.Comment(match.Clause)}\n" +
+            $"// {CSharpLiterals.Comment(clause)}\n" +
             $"private static readonly {Runtime}StringPatternSet {name} = {Runtime}StringPatternSet.{factory}(\n" +
             $"    {ignoreCase},\n" +
             "    " + string.Join(",\n    ", values) + ");");

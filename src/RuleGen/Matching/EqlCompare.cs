@@ -83,6 +83,14 @@ public static class EqlCompare
         return EqlBool.False;
     }
 
+    /// <summary>Compares two computed values, such as <c>length(process.name) &gt; add(1, 2)</c>; null when either is null.</summary>
+    public static EqlBool CompareValues<T>(T? left, EqlComparison comparison, T? right)
+        where T : struct, IComparable<T> =>
+        left is { } a && right is { } b ? EqlBool.From(Holds(a.CompareTo(b), comparison)) : EqlBool.Null;
+
+    public static EqlBool CompareValues(string? left, EqlComparison comparison, string? right) =>
+        left is null || right is null ? EqlBool.Null : EqlBool.From(Holds(string.CompareOrdinal(left, right), comparison));
+
     /// <summary>
     /// <c>x == null</c>: true when the field is missing, false when it is present, and never null itself.
     /// <c>x != null</c> compiles to its negation.

@@ -254,20 +254,6 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_FunctionNotCompiled()
-    {
-        EqlDiagnostic diagnostic = ShouldReport("process where length(process.name) > 3", "RG2003", 1, 15, "RuleGen does not compile the function 'length' yet");
-
-        diagnostic.Severity.ShouldBe(EqlSeverity.Error);
-    }
-
-    [Fact]
-    public void Binder_CaseInsensitiveFunctionNotCompiled()
-    {
-        ShouldReport("process where startsWith~(process.name, \"a\")", "RG2003", 1, 15, "the function 'startsWith'");
-    }
-
-    [Fact]
     public void Binder_RegexNotCompiled()
     {
         ShouldReport("process where process.name regex \"a.*\"", "RG2003", 1, 28, "RuleGen does not compile the 'regex' operator yet");
@@ -277,12 +263,6 @@ public sealed class BindingDiagnosticTests
     public void Binder_RegexInsensitiveNotCompiled()
     {
         ShouldReport("process where process.name regex~ (\"a.*\", \"b\")", "RG2003", 1, 28, "the 'regex~' operator");
-    }
-
-    [Fact]
-    public void Binder_ArithmeticNotCompiled()
-    {
-        ShouldReport("process where process.pid + 1 == 2", "RG2003", 1, 15, "RuleGen does not compile arithmetic yet");
     }
 
     [Fact]
@@ -327,6 +307,75 @@ public sealed class BindingDiagnosticTests
 
         compilation.Diagnostics.ShouldBeEmpty();
         compilation.Model!.Query.ShouldBeOfType<SequencePlan>().Terms.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Function_UnknownNameSuggestion()
+    {
+        EqlDiagnostic diagnostic = ShouldReport("process where lenght(process.name) > 3", "RG1007", 1, 15, "Unknown function 'lenght'; did you mean 'length'?");
+
+        diagnostic.Span.Length.ShouldBe("lenght".Length);
+    }
+
+    [Fact]
+    public void Function_NoCaseInsensitiveForm()
+    {
+        ShouldReport("process where length~(process.name) > 3", "RG1007", 1, 15, "Unknown function 'length~': 'length' has no case-insensitive form");
+    }
+
+    [Theory]
+    [InlineData("startsWith(process.name)", "The function 'startsWith' takes 2 arguments, but 1 was given")]
+    [InlineData("substring(process.name, 1, 2, 3) : \"a\"", "The function 'substring' takes 2 to 3 arguments, but 4 were given")]
+    [InlineData("concat() : \"a\"", "The function 'concat' takes at least 1 argument, but 0 were given")]
+    public void Function_WrongArgumentCount(string condition, string message)
+    {
+        ShouldReport("process where " + condition, "RG1008", 1, 15, message);
+    }
+
+    [Fact]
+    public void Function_ArgumentTypeChecked()
+    {
+        ShouldReport("process where length(process.pid) > 3", "RG1003", 1, 22, "Argument 1 of 'length' must be a string, but 'process.pid' is an integer");
+    }
+
+    [Fact]
+    public void Function_ResultTypeChecked()
+    {
+        ShouldReport("process where length(process.name) == \"3\"", "RG1003", 1, 15, "'length(process.name)' is an integer and '\"3\"' is a string, so they cannot be compared");
+    }
+
+    [Fact]
+    public void Function_FieldComparedThroughFunction()
+    {
+        ShouldReport("process where length(process.name) == process.pid", "RG1005", 1, 15, "cannot compare a field to another field");
+    }
+
+    [Fact]
+    public void Function_NonBooleanIsNotCondition()
+    {
+        ShouldReport("process where length(process.name)", "RG1003", 1, 15, "is a value, not a condition");
+    }
+
+    [Theory]
+    [InlineData("\"10.0.0.0/33\"")]
+    [InlineData("\"10.0.0/8\"")]
+    [InlineData("\"fe80::/129\"")]
+    [InlineData("\"not an address\"")]
+    public void Function_InvalidCidrBlock(string block)
+    {
+        ShouldReport("network where cidrMatch(source.ip, " + block + ")", "RG1009", 1, 36, "is not a valid IPv4 or IPv6 address or CIDR block");
+    }
+
+    [Fact]
+    public void Function_CidrBlockMustBeLiteral()
+    {
+        ShouldReport("network where cidrMatch(source.ip, destination.ip)", "RG1003", 1, 36, "cidrMatch takes its CIDR blocks as string literals");
+    }
+
+    [Fact]
+    public void Function_ArrayFieldNotCompiled()
+    {
+        ShouldReport("process where length(process.args) > 3", "RG2003", 1, 22, "functions and arithmetic over array fields such as 'process.args'");
     }
 
     [Fact]

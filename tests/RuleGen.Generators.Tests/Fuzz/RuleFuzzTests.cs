@@ -81,7 +81,25 @@ public class RuleFuzzTests
         (2, Gen.Select(NumberField, Gen.OneOf("==", "!=", "<", "<=", ">", ">="), NumberLiteral, (field, op, value) => $"{field} {op} {value}")),
         (1, Gen.Select(NumberField, NumberLiteral.Array[1, 3], (field, values) => $"{field} in ({string.Join(", ", values)})")),
         (1, Gen.Select(Gen.OneOf("process.interactive", "process.pid", "process.name"), Gen.OneOf("== null", "!= null"), (field, test) => $"{field} {test}")),
-        (1, Gen.OneOf("process.interactive", "process.interactive == false", "true", "false", "null", "?missing.flag == null")));
+        (1, Gen.OneOf("process.interactive", "process.interactive == false", "true", "false", "null", "?missing.flag == null")),
+        (2, Gen.OneOf(
+            "length(process.name) > 3",
+            "startsWith~(process.name, \"a\")",
+            "endsWith(process.executable, \".exe\") == false",
+            "cidrMatch(source.ip, \"10.0.0.0/8\", \"fe80::/10\")",
+            "substring(process.name, 1, -1) : \"md*\"",
+            "concat(process.name, process.pid, true, 1.5) == \"x\"",
+            "process.pid + 1 >= 2",
+            "-process.pid < 0",
+            "number(\"12\") == process.pid",
+            "number(process.name, 16) > 1.5",
+            "between~(process.command_line, \"a\", \"b\", true) != \"\"",
+            "indexOf(process.name, \"x\", 2) != null",
+            "string(process.pid) in (\"1\", \"2\")",
+            "modulo(process.pid, 2) in (0, 1)",
+            "divide(process.args_count, 2.0) <= multiply(2, 3)",
+            "stringContains(?custom.field, \"a\")",
+            "length(concat(null, process.name)) == null")));
 
     private static Gen<string> Condition(int depth) => depth == 0
         ? Leaf

@@ -1,0 +1,225 @@
+using System;
+using System.Globalization;
+
+namespace RuleGen.Matching;
+
+/// <summary>
+/// The functions of Elasticsearch EQL 8.x. Every function returns null when an argument it needs is null.
+/// Strings compare case-sensitively unless <c>ignoreCase</c> is set, which the <c>~</c> form of a function
+/// (<c>startsWith~</c>) compiles to. Positions and lengths count UTF-16 code units.
+/// </summary>
+public static class EqlFunctions
+{
+    public static long? Add(long? left, long? right) => left is { } a && right is { } b ? unchecked(a + b) : null;
+
+    public static double? Add(double? left, double? right) => left + right;
+
+    public static long? Subtract(long? left, long? right) => left is { } a && right is { } b ? unchecked(a - b) : null;
+
+    public static double? Subtract(double? left, double? right) => left - right;
+
+    public static long? Multiply(long? left, long? right) => left is { } a && right is { } b ? unchecked(a * b) : null;
+
+    public static double? Multiply(double? left, double? right) => left * right;
+
+    /// <summary>Integer division truncates toward zero, as in Java; a zero divisor gives null.</summary>
+    public static long? Divide(long? left, long? right)
+    {
+        if (left is not { } a || right is not { } b || b == 0)
+        {
+            return null;
+        }
+
+        // long.MinValue / -1 overflows; Java wraps it to long.MinValue.
+        return b == -1 ? unchecked(-a) : a / b;
+    }
+
+    public static double? Divide(double? left, double? right) => left is { } a && right is { } b && b != 0 ? a / b : null;
+
+    /// <summary>The remainder takes the sign of the dividend, as Java's % does: modulo(-10, 6) is -4. A zero divisor gives null.</summary>
+    public static long? Modulo(long? left, long? right)
+    {
+        if (left is not { } a || right is not { } b || b == 0)
+        {
+            return null;
+        }
+
+        return b == -1 ? 0 : a % b;
+    }
+
+    public static double? Modulo(double? left, double? right) => left is { } a && right is { } b && b != 0 ? a % b : null;
+
+    /// <summary>
+    /// Returns the text after the first <paramref name="left"/> and before the next <paramref name="right"/>
+    /// (the last one when <paramref name="greedy"/>); the empty string when either is not found.
+    /// </summary>
+    public static string? Between(string? source, string? left, string? right, bool? greedy, bool ignoreCase)
+    {
+        if (source is null || left is null || right is null)
+        {
+            return null;
+        }
+
+        StringComparison comparison = Comparison(ignoreCase);
+        int start = source.IndexOf(left, comparison);
+        if (start < 0)
+        {
+            return string.Empty;
+        }
+
+        start += left.Length;
+        int end = greedy == true ? source.LastIndexOf(right, comparison) : source.IndexOf(right, start, comparison);
+        if (end < start)
+        {
+            return string.Empty;
+        }
+
+        return source.Substring(start, end - start);
+    }
+
+    public static bool? StartsWith(string? source, string? prefix, bool ignoreCase) =>
+        source is null || prefix is null ? null : source.StartsWith(prefix, Comparison(ignoreCase));
+
+    public static bool? EndsWith(string? source, string? suffix, bool ignoreCase) =>
+        source is null || suffix is null ? null : source.EndsWith(suffix, Comparison(ignoreCase));
+
+    /// <summary>True when <paramref name="source"/> contains <paramref name="substring"/>; every string contains the empty string.</summary>
+    public static bool? StringContains(string? source, string? substring, bool ignoreCase) =>
+        source is null || substring is null ? null : source.Contains(substring, Comparison(ignoreCase));
+
+    /// <summary>
+    /// Returns the first position of <paramref name="substring"/> at or after <paramref name="start"/> (0 when
+    /// omitted; a negative start counts as 0), or null when it is not found or the start is past the end.
+    /// </summary>
+    public static long? IndexOf(string? source, string? substring, long? start, bool ignoreCase)
+    {
+        if (source is null || substring is null)
+        {
+            return null;
+        }
+
+        long from = Math.Max(0, start ?? 0);
+        if (from > source.Length)
+        {
+            return null;
+        }
+
+        int position = source.IndexOf(substring, (int)from, Comparison(ignoreCase));
+        return position < 0 ? null : position;
+    }
+
+    public static long? Length(string? source) => source?.Length;
+
+    /// <summary>
+    /// Returns the characters from <paramref name="start"/> up to, not including, <paramref name="end"/>, where a
+    /// negative position counts from the end and positions outside the string are clamped, as Python slices do.
+    /// </summary>
+    public static string? Substring(string? source, long? start, long? end)
+    {
+        if (source is null || start is null)
+        {
+            return null;
+        }
+
+        long length = source.Length;
+        long from = Clamp(start.Value < 0 ? length + start.Value : start.Value, length);
+        long to = end is { } last ? Clamp(last < 0 ? length + last : last, length) : length;
+        return to <= from ? string.Empty : source.Substring((int)from, (int)(to - from));
+    }
+
+    /// <summary>
+    /// Parses a number. White space around it is ignored; "0x" selects base 16 when no base is given; a decimal
+    /// point or exponent gives a floating-point number. Text that is not a number gives null.
+    /// </summary>
+    public static double? Number(string? text, long? numberBase)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        string trimmed = text.Trim();
+        bool negative = false;
+        if (trimmed.StartsWith("-", StringComparison.Ordinal) || trimmed.StartsWith("+", StringComparison.Ordinal))
+        {
+            negative = trimmed[0] == '-';
+            trimmed = trimmed.Substring(1);
+        }
+
+        long radix = numberBase ?? 10;
+        if (trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && (numberBase is null || numberBase == 16))
+        {
+            radix = 16;
+            trimmed = trimmed.Substring(2);
+        }
+
+        if (trimmed.Length == 0 || radix < 2 || radix > 36)
+        {
+            return null;
+        }
+
+        if (radix == 10 && (trimmed.Contains('.') || trimmed.Contains('e') || trimmed.Contains('E')))
+        {
+            return double.TryParse(trimmed, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out double fraction)
+                ? (negative ? -fraction : fraction)
+                : null;
+        }
+
+        long value = 0;
+        foreach (char c in trimmed)
+        {
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
+            if (digit >= radix)
+            {
+                return null;
+            }
+
+            value = unchecked((value * radix) + digit);
+        }
+
+        return negative ? -value : value;
+    }
+
+    public static string? String(string? value) => value;
+
+    public static string? String(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a double the way Java's Double.toString does for common values: 42.5, 1.0, 1.0E10.</summary>
+    public static string? String(double? value)
+    {
+        if (value is not { } number)
+        {
+            return null;
+        }
+
+        string text = number.ToString("R", CultureInfo.InvariantCulture);
+        if (text.Contains('E'))
+        {
+            int exponent = text.IndexOf('E');
+            string mantissa = text.Substring(0, exponent);
+            return (mantissa.Contains('.') ? mantissa : mantissa + ".0") + "E" + text.Substring(exponent + 1).TrimStart('+');
+        }
+
+        return text.Contains('.') || text.Contains("Infinity") || text == "NaN" ? text : text + ".0";
+    }
+
+    public static string? String(bool? value) => value is null ? null : value.Value ? "true" : "false";
+
+    /// <summary>Joins the string forms of its arguments; null when any argument is null.</summary>
+    public static string? Concat(params string?[] parts)
+    {
+        foreach (string? part in parts)
+        {
+            if (part is null)
+            {
+                return null;
+            }
+        }
+
+        return string.Concat(parts);
+    }
+
+    private static long Clamp(long position, long length) => Math.Min(Math.Max(position, 0), length);
+
+    private static StringComparison Comparison(bool ignoreCase) => ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+}
