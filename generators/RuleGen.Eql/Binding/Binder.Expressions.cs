@@ -266,8 +266,7 @@ public sealed partial class Binder
     {
         if (predicate.Kind == PredicateKind.Regex)
         {
-            ReportNotSupported(predicate.OperatorSpan, $"the '{Slice(predicate.OperatorSpan)}' operator", string.Empty);
-            return Unknown;
+            return BindRegex(predicate);
         }
 
         if (IsComputed(predicate.Subject))

@@ -277,6 +277,83 @@ public sealed partial class Binder
         return new BoundOperandCondition(operand, Slice(expression.Span));
     }
 
+    /// <summary>Binds <c>regex</c> and <c>regex~</c>: Lucene patterns, translated and checked at build time.</summary>
+    private BoundExpression BindRegex(PredicateSyntax predicate)
+    {
+        List<LiteralSyntax>? values = BindLiteralValues(predicate);
+        BoundField? field = null;
+        BoundOperand? operand = null;
+        string clause = Slice(predicate.Span);
+        if (predicate.Subject is FieldSyntax fieldSyntax)
+        {
+            field = BindField(fieldSyntax);
+            if (field is null)
+            {
+                return values is null ? Unknown : OptionalFieldMissing(fieldSyntax, clause, null) ?? Unknown;
+            }
+
+            if (field.Kind != FieldKind.String)
+            {
+                Report(DiagnosticDescriptors.TypeMismatch, predicate.OperatorSpan, $"'{Slice(predicate.OperatorSpan)}' matches strings, but field '{field.Name}' has type {field.Type}");
+                return Unknown;
+            }
+        }
+        else
+        {
+            operand = BindOperand(predicate.Subject);
+            if (operand is null)
+            {
+                return Unknown;
+            }
+
+            if (operand.Kind != ValueKind.String)
+            {
+                Report(DiagnosticDescriptors.TypeMismatch, predicate.OperatorSpan, $"'{Slice(predicate.OperatorSpan)}' matches strings, but '{Slice(predicate.Subject.Span)}' is {Describe(operand.Kind)}");
+                return Unknown;
+            }
+        }
+
+        if (values is null)
+        {
+            return Unknown;
+        }
+
+        var patterns = new List<string>();
+        var sources = new List<string>();
+        foreach (LiteralSyntax value in values)
+        {
+            if (value.Kind != LiteralKind.String)
+            {
+                Report(DiagnosticDescriptors.TypeMismatch, value.Span, $"'{Slice(predicate.OperatorSpan)}' takes string patterns, not {value.Text}");
+                continue;
+            }
+
+            string? translated = LuceneRegex.Translate(value.Value, out string? error, out int position);
+            if (translated is null)
+            {
+                Report(DiagnosticDescriptors.InvalidRegex, value.Span, value.Value, position + 1, error!);
+                continue;
+            }
+
+            // The translation should always be a valid .NET pattern; checking here turns a translation bug into a
+            // located error instead of an exception when the detector is created.
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(@"\A(?:" + translated + @")\z");
+            }
+            catch (System.ArgumentException exception)
+            {
+                Report(DiagnosticDescriptors.InvalidRegex, value.Span, value.Value, 1, "its .NET translation is invalid (" + exception.Message + "); please report this pattern");
+                continue;
+            }
+
+            patterns.Add(translated);
+            sources.Add(value.Value);
+        }
+
+        return new BoundRegexMatch(field, operand, patterns.ToEquatableArray(), sources.ToEquatableArray(), predicate.IsCaseInsensitive, clause);
+    }
+
     /// <summary>Binds ':', 'like' or 'in' whose subject is computed, such as <c>substring(file.name, -4) : ".exe"</c>.</summary>
     private BoundExpression BindOperandPredicate(PredicateSyntax predicate, List<LiteralSyntax> values)
     {

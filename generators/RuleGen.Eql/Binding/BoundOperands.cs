@@ -72,3 +72,16 @@ public sealed record BoundOperandMatch(BoundOperand Subject, EquatableArray<Stri
 
 /// <summary><c>x == null</c> or <c>x != null</c> on an operand.</summary>
 public sealed record BoundOperandNullTest(BoundOperand Operand, bool IsNull, string Clause) : BoundExpression;
+
+/// <summary>
+/// <c>regex</c> or <c>regex~</c>: true when the whole value matches any of the patterns. The subject is a field
+/// (any element of an array field may match) or a string operand. <see cref="Patterns"/> are the .NET
+/// translations, unanchored; <see cref="Sources"/> the patterns as written.
+/// </summary>
+public sealed record BoundRegexMatch(
+    BoundField? Field,
+    BoundOperand? Operand,
+    EquatableArray<string> Patterns,
+    EquatableArray<string> Sources,
+    bool IgnoreCase,
+    string Clause) : BoundExpression;

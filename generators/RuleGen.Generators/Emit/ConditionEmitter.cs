@@ -21,6 +21,7 @@ internal sealed class ConditionEmitter
     private readonly List<string> fields = new();
     private readonly OperandEmitter operands;
     private int patternSetCount;
+    private int regexCount;
 
     public ConditionEmitter()
     {
@@ -103,6 +104,7 @@ internal sealed class ConditionEmitter
     {
         BoundStringMatch match => match.Clause,
         BoundOperandMatch match => match.Clause,
+        BoundRegexMatch match => match.Clause,
         BoundOperandComparison comparison => comparison.Clause,
         BoundOperandCondition condition => condition.Clause,
         BoundOperandNullTest test => test.Clause,
@@ -125,6 +127,7 @@ internal sealed class ConditionEmitter
         BoundComparison comparison => Comparison(comparison),
         BoundOperandMatch match => StringMatch(operands.Emit(match.Subject, ValueKind.String), match.Patterns, match.IgnoreCase, match.Clause),
         BoundOperandComparison comparison => operands.Comparison(comparison),
+        BoundRegexMatch match => RegexMatch(match),
         BoundOperandCondition condition => $"{Runtime}EqlBool.From({operands.Emit(condition.Operand, ValueKind.Boolean)})",
         BoundOperandNullTest test => (test.IsNull ? string.Empty : "!") + $"{Runtime}EqlCompare.IsNull({operands.Emit(test.Operand, ValueKind.String)})",
         _ => throw new InvalidOperationException("No emitter for " + expression.GetType().Name),
@@ -162,6 +165,24 @@ internal sealed class ConditionEmitter
             $"    {ignoreCase},\n" +
             "    " + string.Join(",\n    ", values) + ");");
         return $"{Runtime}EqlString.Match({value}, {name})";
+    }
+
+    // The Lucene patterns, translated when the rule was bound, become one anchored .NET regex that runs without
+    // backtracking, so no pattern or input can take exponential time.
+    private string RegexMatch(BoundRegexMatch match)
+    {
+        string subject = match.Field is not null ? Access(match.Field) : operands.Emit(match.Operand!, ValueKind.String);
+        string combined = @"\A(?:" + string.Join("|", match.Patterns.Select(pattern => "(?:" + pattern + ")")) + @")\z";
+        string options = "global::System.Text.RegularExpressions.RegexOptions.NonBacktracking | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant"
+            + (match.IgnoreCase ? " | global::System.Text.RegularExpressions.RegexOptions.IgnoreCase" : string.Empty);
+        string name = "Regex" + regexCount++.ToString(CultureInfo.InvariantCulture);
+        fields.Add(
+            $"// {CSharpLiterals.Comment(match.Clause)}\n" +
+            $"// Lucene pattern(s) {CSharpLiterals.Comment(string.Join(", ", match.Sources.Select(CSharpLiterals.String)))}, anchored to the whole value.\n" +
+            $"private static readonly global::System.Text.RegularExpressions.Regex {name} = new global::System.Text.RegularExpressions.Regex(\n" +
+            $"    {CSharpLiterals.String(combined)},\n" +
+            $"    {options});");
+        return $"{Runtime}EqlString.Regex({subject}, {name})";
     }
 
     private static string Comparison(BoundComparison comparison)

@@ -141,5 +141,27 @@ public static class EqlString
         return EqlBool.False;
     }
 
+    /// <summary><c>regex</c>: the compiled pattern is anchored at both ends, so it must match the whole value.</summary>
+    public static EqlBool Regex(string? value, System.Text.RegularExpressions.Regex pattern) =>
+        value is null ? EqlBool.Null : EqlBool.From(pattern.IsMatch(value));
+
+    public static EqlBool Regex(string[]? values, System.Text.RegularExpressions.Regex pattern)
+    {
+        if (values is null || values.Length == 0)
+        {
+            return EqlBool.Null;
+        }
+
+        foreach (string value in values)
+        {
+            if (pattern.IsMatch(value))
+            {
+                return EqlBool.True;
+            }
+        }
+
+        return EqlBool.False;
+    }
+
     private static StringComparison Comparison(bool ignoreCase) => ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 }

@@ -254,15 +254,32 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_RegexNotCompiled()
+    public void Regex_BindsTranslatedPatterns()
     {
-        ShouldReport("process where process.name regex \"a.*\"", "RG2003", 1, 28, "RuleGen does not compile the 'regex' operator yet");
+        BoundRegexMatch match = Condition("process where process.name regex~ (\"a.*\", \"b\")").ShouldBeOfType<BoundRegexMatch>();
+
+        match.IgnoreCase.ShouldBeTrue();
+        match.Field!.Name.ShouldBe("process.name");
+        match.Sources.ShouldBe(new[] { "a.*", "b" });
+        match.Patterns.ShouldBe(new[] { @"a[\s\S]*", "b" });
     }
 
     [Fact]
-    public void Binder_RegexInsensitiveNotCompiled()
+    public void Regex_ShorthandClassRejected()
     {
-        ShouldReport("process where process.name regex~ (\"a.*\", \"b\")", "RG2003", 1, 28, "the 'regex~' operator");
+        ShouldReport("process where process.command_line regex~ \".*net1\\\\s+localgroup.*\"", "RG1010", 1, 43, "at character 7: '\\s' is not a character class in Elasticsearch's (Lucene) regular expressions");
+    }
+
+    [Fact]
+    public void Regex_UnclosedGroup()
+    {
+        ShouldReport("process where process.name regex \"(ab\"", "RG1010", 1, 34, "Invalid regular expression \"(ab\" at character 4: a group '(' is not closed");
+    }
+
+    [Fact]
+    public void Regex_OnNumberField()
+    {
+        ShouldReport("process where process.pid regex \"1.*\"", "RG1003", 1, 27, "'regex' matches strings, but field 'process.pid' has type long");
     }
 
     [Fact]

@@ -99,7 +99,10 @@ public class RuleFuzzTests
             "modulo(process.pid, 2) in (0, 1)",
             "divide(process.args_count, 2.0) <= multiply(2, 3)",
             "stringContains(?custom.field, \"a\")",
-            "length(concat(null, process.name)) == null")));
+            "length(concat(null, process.name)) == null",
+            "process.name regex \"[a-z]+\\\\.exe\"",
+            "process.args regex~ (\"-e.*\", \"\\\"x.y\\\"|z{1,3}\")",
+            "substring(process.name, 0, 3) regex \"c.d\"")));
 
     private static Gen<string> Condition(int depth) => depth == 0
         ? Leaf

@@ -1,0 +1,344 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace RuleGen.Eql.Binding;
+
+/// <summary>
+/// Translates a regular expression in Lucene's dialect, which Elasticsearch's <c>regex</c> operator uses, into
+/// a .NET pattern that matches the same whole values. Lucene patterns are anchored at both ends, <c>.</c> matches
+/// any character including a line break, <c>"..."</c> quotes a literal string, and a backslash makes the next
+/// character literal. The translation emits no construct that needs backtracking, so the result can run with
+/// <c>RegexOptions.NonBacktracking</c>.
+/// </summary>
+public static class LuceneRegex
+{
+    /// <summary>
+    /// Translates <paramref name="pattern"/> into an unanchored .NET pattern; the caller anchors it with
+    /// <c>\A(?:...)\z</c>. Returns null and sets <paramref name="error"/> (with the 0-based position in the
+    /// pattern) when the pattern is invalid or uses a Lucene feature RuleGen does not translate.
+    /// </summary>
+    public static string? Translate(string pattern, out string? error, out int errorPosition)
+    {
+        var translator = new Translator(pattern);
+        string? result = translator.Run();
+        error = translator.Error;
+        errorPosition = translator.ErrorPosition;
+        return result;
+    }
+
+    private sealed class Translator
+    {
+        private readonly string pattern;
+        private readonly StringBuilder output = new();
+        private int position;
+        private int depth;
+
+        public Translator(string pattern)
+        {
+            this.pattern = pattern;
+        }
+
+        public string? Error { get; private set; }
+
+        public int ErrorPosition { get; private set; }
+
+        public string? Run()
+        {
+            while (position < pattern.Length && Error is null)
+            {
+                Step();
+            }
+
+            if (Error is null && depth > 0)
+            {
+                Fail("a group '(' is not closed: add ')'", pattern.Length);
+            }
+
+            return Error is null ? output.ToString() : null;
+        }
+
+        private void Fail(string message, int at)
+        {
+            if (Error is null)
+            {
+                Error = message;
+                ErrorPosition = at;
+            }
+        }
+
+        private void Step()
+        {
+            char c = pattern[position];
+            switch (c)
+            {
+                case '.':
+                    output.Append(@"[\s\S]");
+                    position++;
+                    return;
+                case '*':
+                case '+':
+                case '?':
+                    if (!CanRepeat())
+                    {
+                        Fail($"'{c}' has nothing to repeat", position);
+                        return;
+                    }
+
+                    output.Append(c);
+                    position++;
+                    return;
+                case '{':
+                    ReadInterval();
+                    return;
+                case '|':
+                    output.Append('|');
+                    position++;
+                    return;
+                case '(':
+                    depth++;
+                    output.Append("(?:");
+                    position++;
+                    return;
+                case ')':
+                    if (depth == 0)
+                    {
+                        Fail("')' has no matching '('", position);
+                        return;
+                    }
+
+                    depth--;
+                    output.Append(')');
+                    position++;
+                    return;
+                case '[':
+                    ReadClass();
+                    return;
+                case '"':
+                    ReadQuoted();
+                    return;
+                case '\\':
+                    ReadEscape();
+                    return;
+                case '&':
+                case '~':
+                case '#':
+                case '@':
+                case '<':
+                case '>':
+                    Fail($"the Lucene operator '{c}' is not translated by RuleGen; write \\{c} for the literal character", position);
+                    return;
+                case ']':
+                case '}':
+                    Fail($"'{c}' has no matching opening bracket; write \\{c} for the literal character", position);
+                    return;
+                default:
+                    AppendLiteral(c);
+                    position++;
+                    return;
+            }
+        }
+
+        // A quantifier must follow something: not the start, '(' or '|'.
+        private bool CanRepeat()
+        {
+            if (output.Length == 0)
+            {
+                return false;
+            }
+
+            string text = output.ToString();
+            return !(text.EndsWith("(?:", StringComparison.Ordinal) || text.Length == 0 || text.EndsWith("|", StringComparison.Ordinal)
+                || text.EndsWith("*", StringComparison.Ordinal) || text.EndsWith("+", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal)
+                || text.EndsWith("}", StringComparison.Ordinal));
+        }
+
+        private void ReadInterval()
+        {
+            int start = position;
+            int close = pattern.IndexOf('}', position);
+            if (close < 0)
+            {
+                Fail("'{' starts a repetition but has no closing '}'", start);
+                return;
+            }
+
+            string body = pattern.Substring(position + 1, close - position - 1);
+            string[] parts = body.Split(',');
+            bool valid = parts.Length <= 2 && parts[0].Length > 0;
+            foreach (string part in parts)
+            {
+                valid &= part.Length == 0 || int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+            }
+
+            if (valid && parts.Length == 2 && parts[1].Length > 0 && int.Parse(parts[1], CultureInfo.InvariantCulture) < int.Parse(parts[0], CultureInfo.InvariantCulture))
+            {
+                valid = false;
+            }
+
+            if (!valid)
+            {
+                Fail($"'{{{body}}}' is not a repetition; write {{n}}, {{n,}} or {{n,m}}", start);
+                return;
+            }
+
+            if (!CanRepeat())
+            {
+                Fail($"'{{{body}}}' has nothing to repeat", start);
+                return;
+            }
+
+            output.Append('{').Append(body).Append('}');
+            position = close + 1;
+        }
+
+        private void ReadQuoted()
+        {
+            int start = position;
+            int close = pattern.IndexOf('"', position + 1);
+            if (close < 0)
+            {
+                Fail("the quoted string '\"' is not closed", start);
+                return;
+            }
+
+            string literal = pattern.Substring(position + 1, close - position - 1);
+            output.Append("(?:");
+            foreach (char c in literal)
+            {
+                AppendLiteral(c);
+            }
+
+            output.Append(')');
+            position = close + 1;
+        }
+
+        private void ReadEscape()
+        {
+            if (position + 1 >= pattern.Length)
+            {
+                Fail("the pattern ends with a lone '\\'; write \\\\ for a backslash", position);
+                return;
+            }
+
+            char next = pattern[position + 1];
+            if ("dDsSwW".IndexOf(next) >= 0)
+            {
+                Fail($"'\\{next}' is not a character class in Elasticsearch's (Lucene) regular expressions; write a class such as [0-9] or [ \\t] instead", position);
+                return;
+            }
+
+            AppendLiteral(next);
+            position += 2;
+        }
+
+        private void ReadClass()
+        {
+            int start = position;
+            position++;
+            var members = new StringBuilder();
+            bool negated = false;
+            if (position < pattern.Length && pattern[position] == '^')
+            {
+                negated = true;
+                position++;
+            }
+
+            bool first = true;
+            while (true)
+            {
+                if (position >= pattern.Length)
+                {
+                    Fail("the character class '[' is not closed: add ']'", start);
+                    return;
+                }
+
+                char c = pattern[position];
+                if (c == ']' && !first)
+                {
+                    position++;
+                    break;
+                }
+
+                first = false;
+                char low = ReadClassCharacter();
+                if (Error is not null)
+                {
+                    return;
+                }
+
+                if (position + 1 < pattern.Length && pattern[position] == '-' && pattern[position + 1] != ']')
+                {
+                    position++;
+                    char high = ReadClassCharacter();
+                    if (Error is not null)
+                    {
+                        return;
+                    }
+
+                    if (high < low)
+                    {
+                        Fail($"the range '{low}-{high}' is reversed", start);
+                        return;
+                    }
+
+                    members.Append(ClassLiteral(low)).Append('-').Append(ClassLiteral(high));
+                }
+                else
+                {
+                    members.Append(ClassLiteral(low));
+                }
+            }
+
+            output.Append('[').Append(negated ? "^" : string.Empty).Append(members).Append(']');
+        }
+
+        private char ReadClassCharacter()
+        {
+            char c = pattern[position];
+            if (c == '\\')
+            {
+                if (position + 1 >= pattern.Length)
+                {
+                    Fail("the character class ends with a lone '\\'", position);
+                    return c;
+                }
+
+                char next = pattern[position + 1];
+                if ("dDsSwW".IndexOf(next) >= 0)
+                {
+                    Fail($"'\\{next}' is not a character class in Elasticsearch's (Lucene) regular expressions; list the characters instead, as in [0-9]", position);
+                    return c;
+                }
+
+                position += 2;
+                return next;
+            }
+
+            position++;
+            return c;
+        }
+
+        private static string ClassLiteral(char c) => c switch
+        {
+            '\\' or ']' or '[' or '^' or '-' => "\\" + c,
+            _ => c >= 128 || char.IsControl(c) || char.IsWhiteSpace(c) ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString(),
+        };
+
+        private void AppendLiteral(char c)
+        {
+            if (c < 128 && (char.IsLetterOrDigit(c) || c == '_'))
+            {
+                output.Append(c);
+            }
+            else if (c >= 128 || char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                output.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                output.Append('\\').Append(c);
+            }
+        }
+    }
+}
