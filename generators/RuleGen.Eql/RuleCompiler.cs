@@ -4,6 +4,7 @@ using System.Linq;
 using RuleGen.Eql.Binding;
 using RuleGen.Eql.Diagnostics;
 using RuleGen.Eql.Metadata;
+using RuleGen.Eql.Schema;
 using RuleGen.Eql.Syntax;
 using RuleGen.Eql.Text;
 
@@ -15,11 +16,24 @@ public sealed record RuleCompilation(RuleModel? Model, IReadOnlyList<EqlDiagnost
     public bool HasErrors => Diagnostics.Any(diagnostic => diagnostic.Severity == EqlSeverity.Error);
 }
 
+/// <summary>
+/// What a compilation checks against: the field schema, and whether every field must have a member on the
+/// typed ECS event (true when generating a detector, false when only checking rules).
+/// </summary>
+public sealed record RuleCompilerOptions(FieldSchema Schema, bool RequireTypedMembers)
+{
+    /// <summary>The generator's options: ECS fields with typed members only.</summary>
+    public static RuleCompilerOptions Detector { get; } = new(FieldSchema.Ecs, true);
+}
+
 /// <summary>The front end's entry point: parses a rule file, reads its metadata and binds its query.</summary>
 public static class RuleCompiler
 {
     /// <summary>Compiles one rule; <paramref name="defaultName"/> (normally the file name without extension) names a rule without metadata.</summary>
-    public static RuleCompilation Compile(string text, string defaultName)
+    public static RuleCompilation Compile(string text, string defaultName) => Compile(text, defaultName, RuleCompilerOptions.Detector);
+
+    /// <summary>Compiles one rule with the given schema and options.</summary>
+    public static RuleCompilation Compile(string text, string defaultName, RuleCompilerOptions options)
     {
         ParseResult parsed = Parser.Parse(text);
         var diagnostics = new List<EqlDiagnostic>(parsed.Diagnostics);
@@ -31,7 +45,7 @@ public static class RuleCompiler
         bool syntaxErrors = diagnostics.Any(diagnostic => diagnostic.Severity == EqlSeverity.Error);
         if (parsed.Statement is not null && !syntaxErrors)
         {
-            var binder = new Binder(text, diagnostics);
+            var binder = new Binder(text, diagnostics, options.Schema, options.RequireTypedMembers);
             QueryPlan? plan = binder.Bind(parsed.Statement);
             bool metadataErrors = diagnostics.Any(diagnostic => diagnostic.Severity == EqlSeverity.Error);
             if (plan is not null && !metadataErrors)

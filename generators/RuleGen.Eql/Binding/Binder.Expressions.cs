@@ -46,9 +46,9 @@ public sealed partial class Binder
 
     // An optional field that is not in the schema is always null, as Elasticsearch treats an unmapped '?field':
     // a null test on it has a fixed answer, and every other test is unknown. Returns null for any other field.
-    private static BoundExpression? OptionalFieldMissing(FieldSyntax field, string clause, bool? value)
+    private BoundExpression? OptionalFieldMissing(FieldSyntax field, string clause, bool? value)
     {
-        if (!field.IsOptional || EcsFields.TryGet(field.Path, out _))
+        if (!field.IsOptional || schema.TryGet(field.Path, out _))
         {
             return null;
         }

@@ -83,13 +83,6 @@ public sealed partial class Binder
             return OptionalFieldMissing(fieldSyntax, string.Empty, null) is null ? null : new BoundLiteralOperand(ValueKind.Null, "null");
         }
 
-        if (field.IsArray)
-        {
-            // TODO: define functions over array fields once Elasticsearch's multi-value behaviour is verified.
-            ReportNotSupported(fieldSyntax.Span, $"functions and arithmetic over array fields such as '{field.Name}'", string.Empty);
-            return null;
-        }
-
         ValueKind? kind = field.Kind switch
         {
             FieldKind.String => ValueKind.String,

@@ -16,11 +16,22 @@ public sealed partial class Binder
 {
     private readonly string text;
     private readonly List<EqlDiagnostic> diagnostics;
+    private readonly FieldSchema schema;
+    private readonly bool requireTypedMembers;
 
-    public Binder(string text, List<EqlDiagnostic> diagnostics)
+    /// <param name="text">The rule file's text.</param>
+    /// <param name="diagnostics">Receives the binder's diagnostics.</param>
+    /// <param name="schema">The fields rules may use.</param>
+    /// <param name="requireTypedMembers">
+    /// True when the rule is compiled to a detector over the typed ECS event, so every field needs a member;
+    /// false when a rule is only checked, so custom fields are accepted.
+    /// </param>
+    public Binder(string text, List<EqlDiagnostic> diagnostics, FieldSchema schema, bool requireTypedMembers)
     {
         this.text = text;
         this.diagnostics = diagnostics;
+        this.schema = schema;
+        this.requireTypedMembers = requireTypedMembers;
     }
 
     private int errorCount;
@@ -102,14 +113,17 @@ public sealed partial class Binder
         }
 
         // The sequence's own keys are bound once, so a bad key is reported once, and come first in every term.
-        TermKeysPlan sequenceKeys = BindKeys(sequence.Keys?.Keys ?? new List<ExpressionSyntax>());
+        TermKeysPlan sequenceKeys = BindKeys(sequence.Keys?.Keys ?? new List<ExpressionSyntax>(), out bool sequenceKeysBound);
         var terms = new List<SequenceTermPlan>();
         List<KeyKindItem>? keyKinds = null;
         foreach (SequenceTermSyntax term in sequence.Terms)
         {
-            TermKeysPlan termKeys = BindKeys(term.Keys?.Keys ?? new List<ExpressionSyntax>());
+            TermKeysPlan termKeys = BindKeys(term.Keys?.Keys ?? new List<ExpressionSyntax>(), out bool termKeysBound);
             var keys = new TermKeysPlan(sequenceKeys.Fields.Concat(termKeys.Fields).ToEquatableArray());
-            CheckKeys(keys, term.Keys?.Span ?? term.Span, ref keyKinds, "this term");
+            if (sequenceKeysBound && termKeysBound)
+            {
+                CheckKeys(keys, term.Keys?.Span ?? term.Span, ref keyKinds, "this term");
+            }
             var plan = new SequenceTermPlan(BindFilter(term.Query), keys);
             for (int run = 0; run < (term.Runs ?? 1); run++)
             {
@@ -117,7 +131,7 @@ public sealed partial class Binder
             }
         }
 
-        UntilPlan? until = sequence.Until is { } untilTerm ? BindUntil(untilTerm, sequenceKeys, ref keyKinds) : null;
+        UntilPlan? until = sequence.Until is { } untilTerm ? BindUntil(untilTerm, sequenceKeys, sequenceKeysBound, ref keyKinds) : null;
 
         SuppressionPlan? suppression = null;
         if (sequence.NotSequence is { } notSequence)
@@ -135,7 +149,7 @@ public sealed partial class Binder
             until);
     }
 
-    private UntilPlan? BindUntil(SequenceTermSyntax term, TermKeysPlan sequenceKeys, ref List<KeyKindItem>? keyKinds)
+    private UntilPlan? BindUntil(SequenceTermSyntax term, TermKeysPlan sequenceKeys, bool sequenceKeysBound, ref List<KeyKindItem>? keyKinds)
     {
         if (term.IsMissing)
         {
@@ -150,9 +164,12 @@ public sealed partial class Binder
             return null;
         }
 
-        TermKeysPlan termKeys = BindKeys(term.Keys?.Keys ?? new List<ExpressionSyntax>());
+        TermKeysPlan termKeys = BindKeys(term.Keys?.Keys ?? new List<ExpressionSyntax>(), out bool termKeysBound);
         var keys = new TermKeysPlan(sequenceKeys.Fields.Concat(termKeys.Fields).ToEquatableArray());
-        CheckKeys(keys, term.Keys?.Span ?? term.Span, ref keyKinds, "the 'until' term");
+        if (sequenceKeysBound && termKeysBound)
+        {
+            CheckKeys(keys, term.Keys?.Span ?? term.Span, ref keyKinds, "the 'until' term");
+        }
         return new UntilPlan(BindFilter(term.Query), keys, Slice(term.Span));
     }
 
@@ -170,8 +187,11 @@ public sealed partial class Binder
             Report(DiagnosticDescriptors.InvalidJoinKey, term.Keys.Span, "Write the join keys of a 'not sequence' clause after 'not sequence by', not after its term");
         }
 
-        TermKeysPlan keys = BindKeys(notSequence.Keys?.Keys ?? new List<ExpressionSyntax>());
-        CheckKeys(keys, notSequence.Keys?.Span ?? notSequence.KeywordSpan, ref keyKinds, "the 'not sequence' clause");
+        TermKeysPlan keys = BindKeys(notSequence.Keys?.Keys ?? new List<ExpressionSyntax>(), out bool keysBound);
+        if (keysBound)
+        {
+            CheckKeys(keys, notSequence.Keys?.Span ?? notSequence.KeywordSpan, ref keyKinds, "the 'not sequence' clause");
+        }
         return new SuppressionPlan(BindFilter(term.Query), keys, Slice(notSequence.Span));
     }
 
@@ -198,9 +218,12 @@ public sealed partial class Binder
         }
     }
 
-    private TermKeysPlan BindKeys(IReadOnlyList<ExpressionSyntax> keys)
+    // 'bound' is false when a key could not be bound; the key counts are then not compared, because a
+    // mismatch would only repeat the error already reported.
+    private TermKeysPlan BindKeys(IReadOnlyList<ExpressionSyntax> keys, out bool bound)
     {
         var fields = new List<BoundField>();
+        int errorsBefore = errorCount;
         foreach (ExpressionSyntax key in keys)
         {
             if (key is not FieldSyntax fieldSyntax)
@@ -221,16 +244,10 @@ public sealed partial class Binder
                 continue;
             }
 
-            if (field.IsArray)
-            {
-                // TODO: fan an event out once per distinct element, as Elasticsearch does for multi-valued keys.
-                ReportNotSupported(key.Span, $"join keys on array fields such as '{field.Name}'", string.Empty);
-                continue;
-            }
-
             fields.Add(field);
         }
 
+        bound = errorCount == errorsBefore;
         return new TermKeysPlan(fields.ToEquatableArray());
     }
 
@@ -266,28 +283,28 @@ public sealed partial class Binder
     /// <summary>Resolves a field against the schema; null (after a diagnostic) when it cannot be read.</summary>
     private BoundField? BindField(FieldSyntax field)
     {
-        if (!EcsFields.TryGet(field.Path, out FieldDefinition definition))
+        if (!schema.TryGet(field.Path, out FieldDefinition definition))
         {
             if (field.IsOptional)
             {
                 return null;
             }
 
-            IReadOnlyList<string> suggestions = EcsFields.Suggest(field.Path);
+            IReadOnlyList<string> suggestions = schema.Suggest(field.Path);
             string hint = suggestions.Count == 0
                 ? "; check the spelling, or write ?" + field.Path + " for a field that may be absent from the schema"
                 : "; did you mean " + string.Join(" or ", suggestions.Select(name => "'" + name + "'")) + "?";
-            Report(DiagnosticDescriptors.UnknownField, FieldNameSpan(field), field.Path, hint);
+            Report(DiagnosticDescriptors.UnknownField, FieldNameSpan(field), field.Path, schema.Description, hint);
             return null;
         }
 
-        if (definition.MemberPath is null)
+        if (definition.MemberPath is null && requireTypedMembers)
         {
             Report(DiagnosticDescriptors.FieldNotModeled, FieldNameSpan(field), field.Path, definition.UnsupportedReason ?? "it has no typed member");
             return null;
         }
 
-        return new BoundField(definition.Name, definition.Type, definition.Kind, definition.IsArray, definition.MemberPath, field.IsOptional);
+        return new BoundField(definition.Name, definition.Type, definition.Kind, definition.IsArray, definition.MemberPath ?? string.Empty, field.IsOptional);
     }
 
     // The span of the name itself, without a leading '?', so the error points at the misspelled text.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -8,7 +9,9 @@ namespace RuleGen.Eql.Binding;
 /// Translates a regular expression in Lucene's dialect, which Elasticsearch's <c>regex</c> operator uses, into
 /// a .NET pattern that matches the same whole values. Lucene patterns are anchored at both ends, <c>.</c> matches
 /// any character including a line break, <c>"..."</c> quotes a literal string, and a backslash makes the next
-/// character literal. The translation emits no construct that needs backtracking, so the result can run with
+/// character literal, except for the classes <c>\d \D \s \S \w \W</c>, which Lucene 9 (Elasticsearch 8) defines
+/// as Java does. A quantifier may follow a quantifier, as in <c>.*?</c>, which Lucene reads as <c>(.*)?</c>.
+/// The translation emits no construct that needs backtracking, so the result can run with
 /// <c>RegexOptions.NonBacktracking</c>.
 /// </summary>
 public static class LuceneRegex
@@ -31,8 +34,15 @@ public static class LuceneRegex
     {
         private readonly string pattern;
         private readonly StringBuilder output = new();
+        private readonly Stack<int> groupStarts = new();
         private int position;
-        private int depth;
+
+        // Where the last complete atom (character, class, group or quoted string) starts in the output, or -1
+        // when a quantifier here would have nothing to repeat.
+        private int lastAtomStart = -1;
+
+        // True when the last atom already carries a quantifier.
+        private bool lastAtomQuantified;
 
         public Translator(string pattern)
         {
@@ -50,7 +60,7 @@ public static class LuceneRegex
                 Step();
             }
 
-            if (Error is null && depth > 0)
+            if (Error is null && groupStarts.Count > 0)
             {
                 Fail("a group '(' is not closed: add ')'", pattern.Length);
             }
@@ -67,19 +77,26 @@ public static class LuceneRegex
             }
         }
 
+        private void StartAtom()
+        {
+            lastAtomStart = output.Length;
+            lastAtomQuantified = false;
+        }
+
         private void Step()
         {
             char c = pattern[position];
             switch (c)
             {
                 case '.':
+                    StartAtom();
                     output.Append(@"[\s\S]");
                     position++;
                     return;
                 case '*':
                 case '+':
                 case '?':
-                    if (!CanRepeat())
+                    if (!PrepareRepeat())
                     {
                         Fail($"'{c}' has nothing to repeat", position);
                         return;
@@ -93,22 +110,25 @@ public static class LuceneRegex
                     return;
                 case '|':
                     output.Append('|');
+                    lastAtomStart = -1;
                     position++;
                     return;
                 case '(':
-                    depth++;
+                    groupStarts.Push(output.Length);
                     output.Append("(?:");
+                    lastAtomStart = -1;
                     position++;
                     return;
                 case ')':
-                    if (depth == 0)
+                    if (groupStarts.Count == 0)
                     {
                         Fail("')' has no matching '('", position);
                         return;
                     }
 
-                    depth--;
                     output.Append(')');
+                    lastAtomStart = groupStarts.Pop();
+                    lastAtomQuantified = false;
                     position++;
                     return;
                 case '[':
@@ -133,24 +153,30 @@ public static class LuceneRegex
                     Fail($"'{c}' has no matching opening bracket; write \\{c} for the literal character", position);
                     return;
                 default:
+                    StartAtom();
                     AppendLiteral(c);
                     position++;
                     return;
             }
         }
 
-        // A quantifier must follow something: not the start, '(' or '|'.
-        private bool CanRepeat()
+        // A quantifier must follow an atom. After another quantifier the quantified atom is wrapped in a group
+        // first, because .NET rejects 'a**' and reads 'a*?' as lazy, while Lucene means '(a*)*' and '(a*)?'.
+        private bool PrepareRepeat()
         {
-            if (output.Length == 0)
+            if (lastAtomStart < 0)
             {
                 return false;
             }
 
-            string text = output.ToString();
-            return !(text.EndsWith("(?:", StringComparison.Ordinal) || text.Length == 0 || text.EndsWith("|", StringComparison.Ordinal)
-                || text.EndsWith("*", StringComparison.Ordinal) || text.EndsWith("+", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal)
-                || text.EndsWith("}", StringComparison.Ordinal));
+            if (lastAtomQuantified)
+            {
+                output.Insert(lastAtomStart, "(?:");
+                output.Append(')');
+            }
+
+            lastAtomQuantified = true;
+            return true;
         }
 
         private void ReadInterval()
@@ -182,7 +208,7 @@ public static class LuceneRegex
                 return;
             }
 
-            if (!CanRepeat())
+            if (!PrepareRepeat())
             {
                 Fail($"'{{{body}}}' has nothing to repeat", start);
                 return;
@@ -202,9 +228,9 @@ public static class LuceneRegex
                 return;
             }
 
-            string literal = pattern.Substring(position + 1, close - position - 1);
+            StartAtom();
             output.Append("(?:");
-            foreach (char c in literal)
+            foreach (char c in pattern.Substring(position + 1, close - position - 1))
             {
                 AppendLiteral(c);
             }
@@ -222,19 +248,37 @@ public static class LuceneRegex
             }
 
             char next = pattern[position + 1];
-            if ("dDsSwW".IndexOf(next) >= 0)
+            StartAtom();
+            string? shorthand = Shorthand(next, insideClass: false);
+            if (shorthand is not null)
             {
-                Fail($"'\\{next}' is not a character class in Elasticsearch's (Lucene) regular expressions; write a class such as [0-9] or [ \\t] instead", position);
-                return;
+                output.Append(shorthand);
+            }
+            else
+            {
+                AppendLiteral(next);
             }
 
-            AppendLiteral(next);
             position += 2;
         }
+
+        // Lucene 9 defines these classes as Java's Pattern does: \d is [0-9], \s is [ \t\n\x0B\f\r], \w is
+        // [a-zA-Z_0-9], and the capitals are their complements.
+        private static string? Shorthand(char letter, bool insideClass) => letter switch
+        {
+            'd' => insideClass ? "0-9" : "[0-9]",
+            's' => insideClass ? @" \t\n\u000B\f\r" : @"[ \t\n\u000B\f\r]",
+            'w' => insideClass ? "a-zA-Z_0-9" : "[a-zA-Z_0-9]",
+            'D' => insideClass ? null : "[^0-9]",
+            'S' => insideClass ? null : @"[^ \t\n\u000B\f\r]",
+            'W' => insideClass ? null : "[^a-zA-Z_0-9]",
+            _ => null,
+        };
 
         private void ReadClass()
         {
             int start = position;
+            StartAtom();
             position++;
             var members = new StringBuilder();
             bool negated = false;
@@ -261,6 +305,20 @@ public static class LuceneRegex
                 }
 
                 first = false;
+                if (c == '\\' && position + 1 < pattern.Length && "dDsSwW".IndexOf(pattern[position + 1]) >= 0)
+                {
+                    string? shorthand = Shorthand(pattern[position + 1], insideClass: true);
+                    if (shorthand is null)
+                    {
+                        Fail($"'\\{pattern[position + 1]}' inside a character class is not translated by RuleGen; list the characters instead", position);
+                        return;
+                    }
+
+                    members.Append(shorthand);
+                    position += 2;
+                    continue;
+                }
+
                 char low = ReadClassCharacter();
                 if (Error is not null)
                 {
@@ -304,15 +362,8 @@ public static class LuceneRegex
                     return c;
                 }
 
-                char next = pattern[position + 1];
-                if ("dDsSwW".IndexOf(next) >= 0)
-                {
-                    Fail($"'\\{next}' is not a character class in Elasticsearch's (Lucene) regular expressions; list the characters instead, as in [0-9]", position);
-                    return c;
-                }
-
                 position += 2;
-                return next;
+                return pattern[position - 1];
             }
 
             position++;

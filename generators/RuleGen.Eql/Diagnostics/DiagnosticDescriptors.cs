@@ -49,7 +49,7 @@ public static class DiagnosticDescriptors
         "RG0011", "Rule has no query", "The rule file contains no EQL query: write an event query such as 'process where process.name : \"cmd.exe\"' or a sequence", EqlSeverity.Error, Syntax);
 
     public static readonly DiagnosticDescriptorInfo UnknownField = new(
-        "RG1001", "Unknown field", "Unknown field '{0}': it is not in the Elastic Common Schema{1}", EqlSeverity.Error, Binding);
+        "RG1001", "Unknown field", "Unknown field '{0}': it is not in {1}{2}", EqlSeverity.Error, Binding);
 
     public static readonly DiagnosticDescriptorInfo FieldNotModeled = new(
         "RG1002", "Field has no typed member", "Field '{0}' cannot be read from the typed event because {1}", EqlSeverity.Error, Binding);

@@ -28,8 +28,8 @@ public sealed record FieldDefinition(string Name, string Type, bool IsArray, str
 {
     public FieldKind Kind => Type switch
     {
-        "keyword" or "constant_keyword" or "wildcard" or "text" or "match_only_text" or "ip" => FieldKind.String,
-        "long" or "integer" or "short" or "byte" => FieldKind.Long,
+        "keyword" or "constant_keyword" or "wildcard" or "text" or "match_only_text" or "ip" or "version" => FieldKind.String,
+        "long" or "integer" or "short" or "byte" or "unsigned_long" => FieldKind.Long,
         "float" or "half_float" or "scaled_float" or "double" => FieldKind.Double,
         "boolean" => FieldKind.Boolean,
         "date" => FieldKind.Date,

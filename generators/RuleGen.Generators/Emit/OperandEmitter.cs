@@ -26,11 +26,25 @@ internal sealed class OperandEmitter
     /// <summary>Writes <paramref name="operand"/>; <paramref name="nullKind"/> types a <c>null</c> literal.</summary>
     public string Emit(BoundOperand operand, ValueKind nullKind) => operand switch
     {
-        BoundFieldOperand field => ConditionEmitter.Access(field.Field),
+        BoundFieldOperand field => Field(field.Field),
         BoundLiteralOperand literal => Literal(literal, nullKind),
         BoundCallOperand call => Call(call),
         _ => throw new System.InvalidOperationException("No emitter for " + operand.GetType().Name),
     };
+
+    // A function over an array field sees the element Elasticsearch's scripts see: the first doc value.
+    private static string Field(BoundField field)
+    {
+        string access = ConditionEmitter.Access(field);
+        if (!field.IsArray)
+        {
+            return access;
+        }
+
+        return field.Type == "ip"
+            ? $"global::RuleGen.Matching.EqlDocValues.FirstIp({access})"
+            : $"global::RuleGen.Matching.EqlDocValues.First({access})";
+    }
 
     /// <summary>Writes a comparison of two operands; integers compare as doubles when the other side is a double.</summary>
     public string Comparison(BoundOperandComparison comparison)

@@ -33,6 +33,9 @@ internal static class SequenceEmitter
 
         writer.Line("private global::RuleGen.Sequences.EventClock clock;");
         writer.Line();
+        writer.Line("// The join keys of the current event; an array key gives one key per distinct element. Reused, so it allocates once.");
+        writer.Line("private readonly global::System.Collections.Generic.List<JoinKey> keys = new();");
+        writer.Line();
 
         WriteProcess(writer, plan);
         writer.Line();
@@ -53,7 +56,7 @@ internal static class SequenceEmitter
             writer.Line();
             DetectorEmitter.WriteFilter(writer, "Filter" + Index(stage), plan.Terms[stage].Filter, conditions);
             writer.Line();
-            WriteKeyReader(writer, "TryGetKey" + Index(stage), plan.Terms[stage].Keys, plan.KeyKinds);
+            WriteKeyCollector(writer, "CollectKeys" + Index(stage), plan.Terms[stage].Keys, plan.KeyKinds);
         }
 
         if (plan.Until is { } until)
@@ -61,7 +64,7 @@ internal static class SequenceEmitter
             writer.Line();
             DetectorEmitter.WriteFilter(writer, "UntilFilter", until.Filter, conditions);
             writer.Line();
-            WriteKeyReader(writer, "TryGetUntilKey", until.Keys, plan.KeyKinds);
+            WriteKeyCollector(writer, "CollectUntilKeys", until.Keys, plan.KeyKinds);
         }
 
         if (plan.Suppression is { } suppression)
@@ -69,7 +72,7 @@ internal static class SequenceEmitter
             writer.Line();
             DetectorEmitter.WriteFilter(writer, "SuppressionFilter", suppression.Filter, conditions);
             writer.Line();
-            WriteKeyReader(writer, "TryGetSuppressionKey", suppression.Keys, plan.KeyKinds);
+            WriteKeyCollector(writer, "CollectSuppressionKeys", suppression.Keys, plan.KeyKinds);
         }
     }
 
@@ -95,9 +98,14 @@ internal static class SequenceEmitter
                 writer.Line();
                 writer.Line($"// {CSharpLiterals.Comment(suppression.Clause)}");
                 writer.Line("// Recorded before the terms are tried, so the event that completes a match can suppress it.");
-                using (writer.Block("if (SuppressionFilter(e) && TryGetSuppressionKey(e, out JoinKey suppressionKey))"))
+                using (writer.Block("if (SuppressionFilter(e))"))
                 {
-                    writer.Line("suppression.Record(suppressionKey, time);");
+                    writer.Line("keys.Clear();");
+                    writer.Line("CollectSuppressionKeys(e, keys);");
+                    using (writer.Block("foreach (JoinKey key in keys)"))
+                    {
+                        writer.Line("suppression.Record(key, time);");
+                    }
                 }
             }
 
@@ -106,9 +114,14 @@ internal static class SequenceEmitter
                 writer.Line();
                 writer.Line($"// {CSharpLiterals.Comment(Shorten("until " + until.Clause))}");
                 writer.Line("// Checked before the terms: a matching event drops its key's pending partials, then may start a new one.");
-                using (writer.Block("if (UntilFilter(e) && TryGetUntilKey(e, out JoinKey untilKey))"))
+                using (writer.Block("if (UntilFilter(e))"))
                 {
-                    writer.Line("sequence.Cancel(untilKey);");
+                    writer.Line("keys.Clear();");
+                    writer.Line("CollectUntilKeys(e, keys);");
+                    using (writer.Block("foreach (JoinKey key in keys)"))
+                    {
+                        writer.Line("sequence.Cancel(key);");
+                    }
                 }
             }
 
@@ -119,22 +132,27 @@ internal static class SequenceEmitter
             {
                 string index = Index(stage);
                 writer.Line($"// Term {stage + 1} of {stages}: {CSharpLiterals.Comment(Shorten(plan.Terms[stage].Filter.Clause))}");
-                using (writer.Block($"if (Filter{index}(e) && TryGetKey{index}(e, out JoinKey key{index}))"))
+                using (writer.Block($"if (Filter{index}(e))"))
                 {
-                    if (stage == stages - 1)
+                    writer.Line("keys.Clear();");
+                    writer.Line($"CollectKeys{index}(e, keys);");
+                    using (writer.Block("foreach (JoinKey key in keys)"))
                     {
-                        writer.Line($"global::RuleGen.Ecs.EcsEvent[]? completed = sequence.Accept({index}, key{index}, e, time);");
-                        string condition = plan.Suppression is null
-                            ? "completed is not null"
-                            : $"completed is not null && !suppression.IsSuppressed(key{index}, time)";
-                        using (writer.Block($"if ({condition})"))
+                        if (stage == stages - 1)
                         {
-                            writer.Line($"alerts.Add(new {AlertType}(RuleInfo, completed));");
+                            writer.Line($"global::RuleGen.Ecs.EcsEvent[]? completed = sequence.Accept({index}, key, e, time);");
+                            string condition = plan.Suppression is null
+                                ? "completed is not null"
+                                : "completed is not null && !suppression.IsSuppressed(key, time)";
+                            using (writer.Block($"if ({condition})"))
+                            {
+                                writer.Line($"alerts.Add(new {AlertType}(RuleInfo, completed));");
+                            }
                         }
-                    }
-                    else
-                    {
-                        writer.Line($"sequence.Accept({index}, key{index}, e, time);");
+                        else
+                        {
+                            writer.Line($"sequence.Accept({index}, key, e, time);");
+                        }
                     }
                 }
 
@@ -146,33 +164,74 @@ internal static class SequenceEmitter
         }
     }
 
-    private static void WriteKeyReader(SourceWriter writer, string name, TermKeysPlan keys, Eql.EquatableArray<KeyKindItem> kinds)
+    // Writes a method that adds the event's join keys to a list. A scalar key gives one value; an array key gives
+    // one value per distinct element, as Elasticsearch fans a multi-valued key out, so several array keys give
+    // every combination. A required key that is missing (or an empty array) gives no key at all.
+    private static void WriteKeyCollector(SourceWriter writer, string name, TermKeysPlan keys, Eql.EquatableArray<KeyKindItem> kinds)
     {
         string described = keys.Fields.Count == 0 ? "no keys" : "by " + string.Join(", ", keys.Fields.Select(field => (field.IsOptional ? "?" : string.Empty) + field.Name));
-        writer.Line($"/// <summary>Reads the join key of an event ({CSharpLiterals.Xml(described)}); false when a required key value is missing.</summary>");
-        using (writer.Block($"private static bool {name}({DetectorEmitter.EventType} e, out JoinKey key)"))
+        writer.Line($"/// <summary>Adds the join keys of an event ({CSharpLiterals.Xml(described)}); none when a required key value is missing.</summary>");
+        using (writer.Block($"private static void {name}({DetectorEmitter.EventType} e, global::System.Collections.Generic.List<JoinKey> keys)"))
         {
             var arguments = new List<string>();
+            int loops = 0;
             for (int i = 0; i < keys.Fields.Count; i++)
             {
-                Eql.Binding.BoundField field = keys.Fields[i];
+                BoundField field = keys.Fields[i];
+                string type = DetectorEmitter.KeyType(kinds[i].Kind);
                 string variable = "value" + Index(i);
-                writer.Line($"{DetectorEmitter.KeyType(kinds[i].Kind)} {variable} = {ConditionEmitter.Access(field)};");
-                if (!field.IsOptional)
+                if (!field.IsArray)
                 {
-                    writer.Line($"// {CSharpLiterals.Comment(field.Name)} is required: an event without it takes no part in the sequence.");
-                    using (writer.Block($"if ({variable} is null)"))
+                    writer.Line($"{type} {variable} = {ConditionEmitter.Access(field)};");
+                    if (!field.IsOptional)
                     {
-                        writer.Line("key = default;");
-                        writer.Line("return false;");
+                        writer.Line($"// {CSharpLiterals.Comment(field.Name)} is required: an event without it takes no part in the sequence.");
+                        using (writer.Block($"if ({variable} is null)"))
+                        {
+                            writer.Line("return;");
+                        }
                     }
+                }
+                else
+                {
+                    string elementType = type.TrimEnd('?');
+                    string array = "values" + Index(i);
+                    writer.Line($"{elementType}[]? {array} = {ConditionEmitter.Access(field)};");
+                    if (field.IsOptional)
+                    {
+                        writer.Line($"// ?{CSharpLiterals.Comment(field.Name)} is optional: a missing array gives one null key value.");
+                        writer.Line($"{type}[] each{Index(i)} = {array} is null || {array}.Length == 0 ? new {type}[] {{ null }} : global::System.Array.ConvertAll({array}, item => ({type})item);");
+                    }
+                    else
+                    {
+                        writer.Line($"// {CSharpLiterals.Comment(field.Name)} is a required array: an event without elements takes no part in the sequence.");
+                        using (writer.Block($"if ({array} is null || {array}.Length == 0)"))
+                        {
+                            writer.Line("return;");
+                        }
+                    }
+
+                    string source = field.IsOptional ? "each" + Index(i) : array;
+                    writer.Line($"foreach ({(field.IsOptional ? type : elementType)} {variable} in {source})");
+                    writer.Line("{");
+                    writer.Indent();
+                    loops++;
                 }
 
                 arguments.Add(variable);
             }
 
-            writer.Line($"key = new JoinKey({string.Join(", ", arguments)});");
-            writer.Line("return true;");
+            writer.Line($"var key = new JoinKey({string.Join(", ", arguments)});");
+            using (writer.Block("if (!keys.Contains(key))"))
+            {
+                writer.Line("keys.Add(key);");
+            }
+
+            for (int i = 0; i < loops; i++)
+            {
+                writer.Unindent();
+                writer.Line("}");
+            }
         }
     }
 

@@ -32,6 +32,21 @@ public sealed class LuceneRegexTests
     [InlineData("x\\*y", "x*y", true)]
     [InlineData("[\\]a]+", "]a]", true)]
     [InlineData("ü+", "üü", true)]
+    [InlineData("\\d+", "123", true)]
+    [InlineData("\\d+", "12a", false)]
+    [InlineData("\\D", "a", true)]
+    [InlineData(".*net1\\s+localgroup.*", "net1 \t localgroup x", true)]
+    [InlineData("\\S+", "a b", false)]
+    [InlineData("\\w+\\.exe", "cmd_1.exe", true)]
+    [InlineData("\\W", "-", true)]
+    [InlineData("[a\\d]+", "a1a2", true)]
+    [InlineData("[\\s_]+", " _\t", true)]
+    [InlineData("a.*?b", "axxb", true)]
+    [InlineData("a*?", "", true)]
+    [InlineData("(ab)+*", "abab", true)]
+    [InlineData("a{2}?", "", true)]
+    [InlineData("a{2}?", "aa", true)]
+    [InlineData("a{2}?", "a", false)]
     public void Translate_MatchesWholeValue(string lucene, string value, bool expected)
     {
         Matches(lucene, value).ShouldBe(expected);
@@ -44,8 +59,7 @@ public sealed class LuceneRegexTests
     }
 
     [Theory]
-    [InlineData("\\d+", 0, "'\\d' is not a character class")]
-    [InlineData("[\\w]", 1, "'\\w' is not a character class")]
+    [InlineData("[\\D]", 1, "'\\D' inside a character class is not translated")]
     [InlineData("(ab", 3, "a group '(' is not closed")]
     [InlineData("ab)", 2, "')' has no matching '('")]
     [InlineData("*a", 0, "'*' has nothing to repeat")]

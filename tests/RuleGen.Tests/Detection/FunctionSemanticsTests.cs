@@ -89,6 +89,19 @@ public class FunctionSemanticsTests
     }
 
     [Fact]
+    public void ArrayField_FunctionSeesSmallestElement()
+    {
+        var detector = new FunctionsArrayFirstValueDetector();
+        EcsEvent e = Process("x", new[] { "b", "-a" });
+        e.Host!.Ip = new[] { "10.0.0.10", "10.0.0.2" };
+        EcsEvent noDash = Process("x", new[] { "b", "a" });
+        noDash.Host!.Ip = new[] { "10.0.0.2" };
+
+        Fires(detector, e).ShouldBeTrue();
+        Fires(detector, noDash).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Between_GreedyUsesLastRight()
     {
         var detector = new FunctionsBetweenDetector();

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace RuleGen.Cli.Check;
+
+/// <summary>
+/// One rule to check: where it came from and its text. For a rule from a Kibana export, <see cref="Line"/> is
+/// the line of the export file and <see cref="Title"/> the rule's name and id.
+/// </summary>
+internal sealed record RuleText(string Path, long Line, string? Title, string DefaultName, string Text);
+
+/// <summary>Collects rules from .eql files, folders and Kibana rule exports (.ndjson).</summary>
+internal sealed class RuleSource
+{
+    private readonly List<string> problems = new();
+
+    /// <summary>Input problems that are not rule diagnostics: a missing path, or an export line that is not a rule.</summary>
+    public IReadOnlyList<string> Problems => problems;
+
+    /// <summary>Export rows skipped because their language is not EQL.</summary>
+    public int SkippedNonEql { get; private set; }
+
+    public IEnumerable<RuleText> Read(IEnumerable<string> paths)
+    {
+        foreach (string path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                IEnumerable<string> files = Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
+                    .Where(file => file.EndsWith(".eql", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+                    .OrderBy(file => file, StringComparer.Ordinal);
+                foreach (string file in files)
+                {
+                    foreach (RuleText rule in ReadFile(file))
+                    {
+                        yield return rule;
+                    }
+                }
+            }
+            else if (File.Exists(path))
+            {
+                foreach (RuleText rule in ReadFile(path))
+                {
+                    yield return rule;
+                }
+            }
+            else
+            {
+                problems.Add($"error: '{path}' was not found; pass .eql files, folders or Kibana rule exports (.ndjson)");
+            }
+        }
+    }
+
+    private IEnumerable<RuleText> ReadFile(string path)
+    {
+        if (!path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new RuleText(path, 0, null, Path.GetFileNameWithoutExtension(path), File.ReadAllText(path));
+            yield break;
+        }
+
+        long lineNumber = 0;
+        foreach (string line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            RuleText? rule = ParseExportLine(path, lineNumber, line);
+            if (rule is not null)
+            {
+                yield return rule;
+            }
+        }
+    }
+
+    // A Kibana export line is a rule object with rule_id, name, language and query; its last line is often an
+    // export summary object, which has none of them.
+    private RuleText? ParseExportLine(string path, long lineNumber, string line)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(line);
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add($"{path}({lineNumber}): warning: the line is not a JSON object and was skipped");
+                return null;
+            }
+
+            if (root.TryGetProperty("exported_count", out _) || root.TryGetProperty("exportedCount", out _))
+            {
+                return null;
+            }
+
+            string? language = GetString(root, "language");
+            string? query = GetString(root, "query");
+            if (language is not null && !string.Equals(language, "eql", StringComparison.OrdinalIgnoreCase))
+            {
+                SkippedNonEql++;
+                return null;
+            }
+
+            if (query is null)
+            {
+                problems.Add($"{path}({lineNumber}): warning: the rule has no 'query' and was skipped");
+                return null;
+            }
+
+            string id = GetString(root, "rule_id") ?? GetString(root, "id") ?? $"line-{lineNumber}";
+            string name = GetString(root, "name") ?? id;
+            return new RuleText(path, lineNumber, $"'{name}' ({id})", id, query);
+        }
+        catch (JsonException exception)
+        {
+            problems.Add($"{path}({lineNumber}): warning: the line is not valid JSON and was skipped: {exception.Message}");
+            return null;
+        }
+    }
+
+    private static string? GetString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,150 @@
+using System;
+using System.IO;
+using System.Linq;
+using RuleGen.Cli.Check;
+
+namespace RuleGen.Cli.Tests;
+
+public sealed class CheckCommandTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "rulegen-check-" + Guid.NewGuid().ToString("N"));
+
+    public CheckCommandTests()
+    {
+        Directory.CreateDirectory(folder);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(string[] paths, params string[] schemas)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exitCode = CheckCommand.Run(paths, schemas, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Check_ValidRuleExitsZero()
+    {
+        string rule = Write("good.eql", "process where process.name : \"cmd.exe\"\n");
+
+        var (exitCode, output, error) = Run(new[] { rule });
+
+        exitCode.ShouldBe(0);
+        error.ShouldBeEmpty();
+        output.TrimEnd().Split('\n').Last().ShouldBe("1 rules: 1 valid, 0 with errors, 0 with warnings");
+    }
+
+    [Fact]
+    public void Check_ErrorAtLineAndColumn()
+    {
+        string rule = Write("bad.eql", "// @name Bad\nprocess where process.nme == \"x\"\n");
+
+        var (exitCode, output, _) = Run(new[] { rule });
+
+        exitCode.ShouldBe(1);
+        output.ShouldContain($"{rule}(2,15): error RG1001: Unknown field 'process.nme': it is not in the Elastic Common Schema; did you mean 'process.name'?");
+        output.ShouldContain("Errors by id: RG1001 1");
+        output.TrimEnd().Split('\n').Last().ShouldBe("1 rules: 0 valid, 1 with errors, 0 with warnings");
+    }
+
+    [Fact]
+    public void Check_FolderAndWarnings()
+    {
+        Write("a.eql", "process where process.name == \"a*\"");
+        Write("b.eql", "file where file.name : \"*.ps1\"");
+        Write("notes.txt", "not a rule");
+
+        var (exitCode, output, _) = Run(new[] { folder });
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("warning RG5001");
+        output.TrimEnd().Split('\n').Last().ShouldBe("2 rules: 2 valid, 0 with errors, 1 with warnings");
+    }
+
+    [Fact]
+    public void Check_KibanaExportLines()
+    {
+        string export = Write("rules.ndjson", string.Join("\n",
+            "{\"rule_id\":\"r1\",\"name\":\"Good\",\"language\":\"eql\",\"query\":\"process where true\"}",
+            "{\"rule_id\":\"r2\",\"name\":\"Kuery\",\"language\":\"kuery\",\"query\":\"process.name: x\"}",
+            "{\"rule_id\":\"r3\",\"name\":\"Bad\",\"language\":\"eql\",\"query\":\"process where\\n  custom.flag == true\"}",
+            "{\"exported_count\":3}"));
+
+        var (exitCode, output, _) = Run(new[] { export });
+
+        exitCode.ShouldBe(1);
+        output.ShouldContain($"{export}(3): error RG1001: rule 'Bad' (r3), query line 2, column 3: Unknown field 'custom.flag'");
+        output.ShouldContain("1 exported rules in other languages were skipped.");
+        output.TrimEnd().Split('\n').Last().ShouldBe("2 rules: 1 valid, 1 with errors, 0 with warnings");
+    }
+
+    [Fact]
+    public void Check_FlatSchemaAddsFields()
+    {
+        string rule = Write("custom.eql", "process where custom.flag == true and process.Ext.token.integrity_level_name : \"high\"");
+        string schema = Write("schema.json", "{\"custom.flag\": \"boolean\", \"process.Ext.token.integrity_level_name\": \"keyword\"}");
+
+        var (exitCode, output, _) = Run(new[] { rule }, schema);
+
+        exitCode.ShouldBe(0, output);
+    }
+
+    [Fact]
+    public void Check_MappingSchemaAddsFields()
+    {
+        string rule = Write("custom.eql", "process where custom.count > 2 and custom.inner.name : \"x\"");
+        string schema = Write("mapping.json", """
+            {"my-index": {"mappings": {"properties": {
+              "custom": {"properties": {
+                "count": {"type": "long"},
+                "inner": {"properties": {"name": {"type": "keyword", "fields": {"text": {"type": "text"}}}}}
+              }}
+            }}}}
+            """);
+
+        var (exitCode, output, _) = Run(new[] { rule }, schema);
+
+        exitCode.ShouldBe(0, output);
+    }
+
+    [Fact]
+    public void Check_SchemaTypeChecked()
+    {
+        string rule = Write("custom.eql", "process where custom.count == \"2\"");
+        string schema = Write("schema.json", "{\"custom.count\": \"long\"}");
+
+        var (_, output, _) = Run(new[] { rule }, schema);
+
+        output.ShouldContain("error RG1003: Field 'custom.count' has type long, so it compares with a number, not the string \"2\": write the value without quotes, 2");
+    }
+
+    [Fact]
+    public void Check_MissingPathExitsTwo()
+    {
+        var (exitCode, _, error) = Run(new[] { Path.Combine(folder, "missing.eql") });
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain("missing.eql' was not found");
+    }
+
+    [Fact]
+    public void Check_InvalidSchemaExitsTwo()
+    {
+        string rule = Write("good.eql", "process where true");
+        string schema = Write("schema.json", "{\"custom.count\": 5}");
+
+        var (exitCode, _, error) = Run(new[] { rule }, schema);
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain("maps 'custom.count' to a Number, not to a type name");
+    }
+}
