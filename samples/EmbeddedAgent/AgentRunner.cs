@@ -64,6 +64,18 @@ public static class AgentRunner
             }
         }
 
+        // The stream has ended: matches that waited for a trailing missing-event window are released now.
+        for (int i = 0; i < detectors.Length; i++)
+        {
+            alerts.Clear();
+            detectors[i].Flush(alerts);
+            foreach (Alert alert in alerts)
+            {
+                alertCounts[i]++;
+                onAlert(new AgentAlert(alert, alert.Events.Select(e => e.InputLine).ToArray(), alert.LastEvent.Host?.Name));
+            }
+        }
+
         var byRule = detectors.Select((detector, i) => (detector.Rule, alertCounts[i])).ToList();
         return new AgentSummary(reader.EventsRead, reader.MalformedLines, reader.FieldWarnings, reader.UnknownFieldCount, byRule);
     }

@@ -97,13 +97,7 @@ public sealed partial class Binder
 
     private QueryPlan? BindSequence(SequenceSyntax sequence)
     {
-        foreach (SequenceTermSyntax term in sequence.Terms)
-        {
-            if (term.IsMissing)
-            {
-                ReportNotSupported(term.Span, "missing-event terms '![...]'", string.Empty);
-            }
-        }
+        CheckMissingTerms(sequence);
 
         // 'with runs=N' is shorthand for N copies of the term, and Elasticsearch counts clauses after expanding it.
         int clauseCount = sequence.Terms.Sum(term => term.Runs ?? 1);
@@ -124,7 +118,7 @@ public sealed partial class Binder
             {
                 CheckKeys(keys, term.Keys?.Span ?? term.Span, ref keyKinds, "this term");
             }
-            var plan = new SequenceTermPlan(BindFilter(term.Query), keys);
+            var plan = new SequenceTermPlan(BindFilter(term.Query), keys, term.IsMissing);
             for (int run = 0; run < (term.Runs ?? 1); run++)
             {
                 terms.Add(plan);
@@ -147,6 +141,45 @@ public sealed partial class Binder
             sequence.Maxspan is { } maxspan ? Slice(maxspan.Span) : string.Empty,
             suppression,
             until);
+    }
+
+    // Missing-event terms need a maxspan and at least one positive term, as in Elasticsearch. RuleGen also
+    // limits a sequence to one leading and one trailing missing term.
+    private void CheckMissingTerms(SequenceSyntax sequence)
+    {
+        List<SequenceTermSyntax> missing = sequence.Terms.Where(term => term.IsMissing).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        if (sequence.Maxspan is null)
+        {
+            Report(DiagnosticDescriptors.InvalidSequence, missing[0].Span, "A missing-event term '![...]' needs the sequence to have a maxspan: add 'with maxspan=...' after 'sequence'");
+        }
+
+        if (missing.Count == sequence.Terms.Count)
+        {
+            Report(DiagnosticDescriptors.InvalidSequence, sequence.KeywordSpan, "A sequence needs at least one term that is not a missing-event term '![...]'");
+            return;
+        }
+
+        int firstPositive = sequence.Terms.ToList().FindIndex(term => !term.IsMissing);
+        int lastPositive = sequence.Terms.ToList().FindLastIndex(term => !term.IsMissing);
+        if (firstPositive > 1)
+        {
+            ReportNotSupported(sequence.Terms[1].Span, "more than one leading missing-event term", string.Empty);
+        }
+
+        if (sequence.Terms.Count - 1 - lastPositive > 1)
+        {
+            ReportNotSupported(sequence.Terms[lastPositive + 2].Span, "more than one trailing missing-event term", string.Empty);
+        }
+
+        foreach (SequenceTermSyntax term in missing.Where(term => term.Runs is not null))
+        {
+            ReportNotSupported(term.RunsSpan, "'with runs' on a missing-event term", string.Empty);
+        }
     }
 
     private UntilPlan? BindUntil(SequenceTermSyntax term, TermKeysPlan sequenceKeys, bool sequenceKeysBound, ref List<KeyKindItem>? keyKinds)

@@ -17,8 +17,8 @@ public abstract record QueryPlan;
 /// <summary>An event query: each matching event is an alert.</summary>
 public sealed record EventQueryPlan(EventFilterPlan Filter) : QueryPlan;
 
-/// <summary>One term of a sequence with its join keys.</summary>
-public sealed record SequenceTermPlan(EventFilterPlan Filter, TermKeysPlan Keys);
+/// <summary>One term of a sequence with its join keys; <see cref="IsMissing"/> for a missing-event term <c>![...]</c>.</summary>
+public sealed record SequenceTermPlan(EventFilterPlan Filter, TermKeysPlan Keys, bool IsMissing = false);
 
 /// <summary>The RuleGen <c>not sequence</c> clause: its filter and its join keys, paired by position with the sequence's.</summary>
 public sealed record SuppressionPlan(EventFilterPlan Filter, TermKeysPlan Keys, string Clause);

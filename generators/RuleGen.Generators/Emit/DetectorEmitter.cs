@@ -128,6 +128,20 @@ internal static class DetectorEmitter
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        {
+            writer.Line("// An event query keeps no state between events, so time passing changes nothing.");
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public void Flush(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        {
+            writer.Line("// An event query raises every alert as its event arrives, so the end of the stream releases nothing.");
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
         using (writer.Block("public void Reset()"))
         {
             writer.Line("// An event query keeps no state between events.");

@@ -24,6 +24,16 @@ internal static class RegistryEmitter
             writer.Line("/// </summary>");
             writer.Line("void Process(global::RuleGen.Ecs.EcsEvent e, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts);");
             writer.Line();
+            writer.Line("/// <summary>");
+            writer.Line("/// Tells the rule that time has reached <paramref name=\"now\"/> without events: expired partial matches are");
+            writer.Line("/// dropped, and matches that waited for a trailing missing-event window that has now closed are added to");
+            writer.Line("/// <paramref name=\"alerts\"/>. Call it on a timer when events can stop for longer than a maxspan.");
+            writer.Line("/// </summary>");
+            writer.Line("void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts);");
+            writer.Line();
+            writer.Line("/// <summary>Ends the stream: matches still waiting for a trailing missing-event window are added to <paramref name=\"alerts\"/>.</summary>");
+            writer.Line("void Flush(global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts);");
+            writer.Line();
             writer.Line("/// <summary>Forgets every pending partial match, as at the start of a new stream.</summary>");
             writer.Line("void Reset();");
         }

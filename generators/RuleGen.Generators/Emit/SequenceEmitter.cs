@@ -16,6 +16,8 @@ internal static class SequenceEmitter
     public static void Write(SourceWriter writer, SequencePlan plan, ConditionEmitter conditions)
     {
         int stages = plan.Terms.Count;
+        int positives = plan.Terms.Count(term => !term.IsMissing);
+        bool hasMissing = positives < stages;
         string maxspan = plan.MaxspanMilliseconds is { } milliseconds
             ? $"global::System.TimeSpan.FromMilliseconds({DetectorEmitter.Number(milliseconds)})"
             : "null";
@@ -25,10 +27,19 @@ internal static class SequenceEmitter
         writer.Line(plan.MaxspanMilliseconds is null
             ? "// The sequence has no maxspan: a partial match waits for its next event without a time limit."
             : $"// {CSharpLiterals.Comment(plan.MaxspanText)}: a partial match expires when its next event comes later than this after its first.");
-        writer.Line($"private readonly global::RuleGen.Sequences.SequenceTracker<JoinKey> sequence = new(stageCount: {stages}, maxspan: {maxspan});");
+        writer.Line($"private readonly global::RuleGen.Sequences.SequenceTracker<JoinKey> sequence = new(stageCount: {positives}, maxspan: {maxspan});");
         if (plan.Suppression is not null)
         {
             writer.Line($"private readonly global::RuleGen.Sequences.SuppressionWindow<JoinKey> suppression = new(maxspan: {maxspan});");
+        }
+
+        if (hasMissing)
+        {
+            string positions = string.Join(", ", MissingPositions(plan).Select(position => position.ToString(CultureInfo.InvariantCulture)));
+            writer.Line();
+            writer.Line("// Missing-event terms: for each, the index of the positive term it follows (-1 before the first).");
+            writer.Line($"private readonly global::RuleGen.Sequences.MissingEventTracker<JoinKey> missing = new(positions: new[] {{ {positions} }}, positiveCount: {positives}, maxspan: {maxspan});");
+            writer.Line("private readonly global::System.Collections.Generic.List<global::RuleGen.Ecs.EcsEvent[]> released = new();");
         }
 
         writer.Line("private global::RuleGen.Sequences.EventClock clock;");
@@ -39,6 +50,8 @@ internal static class SequenceEmitter
 
         WriteProcess(writer, plan);
         writer.Line();
+        WriteTimeMembers(writer, plan, hasMissing);
+        writer.Line();
         writer.Line("/// <inheritdoc/>");
         using (writer.Block("public void Reset()"))
         {
@@ -46,6 +59,11 @@ internal static class SequenceEmitter
             if (plan.Suppression is not null)
             {
                 writer.Line("suppression.Reset();");
+            }
+
+            if (hasMissing)
+            {
+                writer.Line("missing.Reset();");
             }
 
             writer.Line("clock.Reset();");
@@ -87,12 +105,41 @@ internal static class SequenceEmitter
         writer.Line($"private readonly record struct JoinKey({parameters});");
     }
 
+    // For each missing-event term, the index of the positive term before it: -1 for a leading term.
+    private static List<int> MissingPositions(SequencePlan plan)
+    {
+        var positions = new List<int>();
+        int positive = -1;
+        foreach (SequenceTermPlan term in plan.Terms)
+        {
+            if (term.IsMissing)
+            {
+                positions.Add(positive);
+            }
+            else
+            {
+                positive++;
+            }
+        }
+
+        return positions;
+    }
+
     private static void WriteProcess(SourceWriter writer, SequencePlan plan)
     {
+        bool hasMissing = plan.Terms.Any(term => term.IsMissing);
         writer.Line("/// <inheritdoc/>");
         using (writer.Block($"public void Process({DetectorEmitter.EventType} e, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
         {
             writer.Line("long time = clock.TimeOf(e);");
+            if (hasMissing)
+            {
+                writer.Line();
+                writer.Line("// Matches whose trailing missing-event window closed before this event are released first.");
+                writer.Line("missing.Release(time, released);");
+                writer.Line("EmitReleased(alerts);");
+            }
+
             if (plan.Suppression is { } suppression)
             {
                 writer.Line();
@@ -125,12 +172,49 @@ internal static class SequenceEmitter
                 }
             }
 
+            int stages = plan.Terms.Count;
+            int missingIndex = 0;
+            for (int stage = 0; stage < stages; stage++)
+            {
+                if (!plan.Terms[stage].IsMissing)
+                {
+                    continue;
+                }
+
+                string index = Index(stage);
+                writer.Line();
+                writer.Line($"// Missing-event term {stage + 1} of {stages}: ![{CSharpLiterals.Comment(Shorten(plan.Terms[stage].Filter.Clause))}]");
+                using (writer.Block($"if (Filter{index}(e))"))
+                {
+                    writer.Line("keys.Clear();");
+                    writer.Line($"CollectKeys{index}(e, keys);");
+                    using (writer.Block("foreach (JoinKey key in keys)"))
+                    {
+                        writer.Line($"missing.Record({missingIndex.ToString(CultureInfo.InvariantCulture)}, key, time, released);");
+                    }
+
+                    writer.Line("EmitReleased(alerts);");
+                }
+
+                missingIndex++;
+            }
+
             writer.Line();
             writer.Line("// Terms are tried from last to first, so one event never fills two stages of the same partial match.");
-            int stages = plan.Terms.Count;
-            for (int stage = stages - 1; stage >= 0; stage--)
+            var positiveIndexes = new List<int>();
+            for (int stage = 0; stage < stages; stage++)
             {
+                if (!plan.Terms[stage].IsMissing)
+                {
+                    positiveIndexes.Add(stage);
+                }
+            }
+
+            for (int position = positiveIndexes.Count - 1; position >= 0; position--)
+            {
+                int stage = positiveIndexes[position];
                 string index = Index(stage);
+                string trackerStage = Index(position);
                 writer.Line($"// Term {stage + 1} of {stages}: {CSharpLiterals.Comment(Shorten(plan.Terms[stage].Filter.Clause))}");
                 using (writer.Block($"if (Filter{index}(e))"))
                 {
@@ -138,28 +222,85 @@ internal static class SequenceEmitter
                     writer.Line($"CollectKeys{index}(e, keys);");
                     using (writer.Block("foreach (JoinKey key in keys)"))
                     {
-                        if (stage == stages - 1)
+                        if (position == positiveIndexes.Count - 1)
                         {
-                            writer.Line($"global::RuleGen.Ecs.EcsEvent[]? completed = sequence.Accept({index}, key, e, time);");
-                            string condition = plan.Suppression is null
-                                ? "completed is not null"
-                                : "completed is not null && !suppression.IsSuppressed(key, time)";
-                            using (writer.Block($"if ({condition})"))
+                            writer.Line($"global::RuleGen.Ecs.EcsEvent[]? completed = sequence.Accept({trackerStage}, key, e, time, out long[]? times);");
+                            var conditions = new List<string> { "completed is not null" };
+                            if (plan.Suppression is not null)
+                            {
+                                conditions.Add("!suppression.IsSuppressed(key, time)");
+                            }
+
+                            if (hasMissing)
+                            {
+                                conditions.Add("missing.Check(key, completed, times!)");
+                            }
+
+                            using (writer.Block($"if ({string.Join(" && ", conditions)})"))
                             {
                                 writer.Line($"alerts.Add(new {AlertType}(RuleInfo, completed));");
                             }
                         }
                         else
                         {
-                            writer.Line($"sequence.Accept({index}, key, e, time);");
+                            writer.Line($"sequence.Accept({trackerStage}, key, e, time);");
                         }
                     }
                 }
 
-                if (stage > 0)
+                if (position > 0)
                 {
                     writer.Line();
                 }
+            }
+        }
+    }
+
+    private static void WriteTimeMembers(SourceWriter writer, SequencePlan plan, bool hasMissing)
+    {
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        {
+            writer.Line("long time = now.UtcTicks;");
+            writer.Line("sequence.Expire(time);");
+            if (plan.Suppression is not null)
+            {
+                writer.Line("suppression.Expire(time);");
+            }
+
+            if (hasMissing)
+            {
+                writer.Line("missing.Release(time, released);");
+                writer.Line("EmitReleased(alerts);");
+            }
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public void Flush(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        {
+            if (hasMissing)
+            {
+                writer.Line("missing.Flush(released);");
+                writer.Line("EmitReleased(alerts);");
+            }
+            else
+            {
+                writer.Line("// No match of this sequence waits for time to pass, so the end of the stream releases nothing.");
+            }
+        }
+
+        if (hasMissing)
+        {
+            writer.Line();
+            using (writer.Block($"private void EmitReleased(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+            {
+                using (writer.Block("foreach (global::RuleGen.Ecs.EcsEvent[] events in released)"))
+                {
+                    writer.Line($"alerts.Add(new {AlertType}(RuleInfo, events));");
+                }
+
+                writer.Line("released.Clear();");
             }
         }
     }

@@ -50,17 +50,26 @@ public sealed class SequenceTracker<TKey>
     /// Offers an event that matched the filter of stage <paramref name="stage"/> with join key
     /// <paramref name="key"/>. Returns the matched events when the event completes a sequence, else null.
     /// </summary>
-    public EcsEvent[]? Accept(int stage, TKey key, EcsEvent e, long time)
+    public EcsEvent[]? Accept(int stage, TKey key, EcsEvent e, long time) => Accept(stage, key, e, time, out _);
+
+    /// <summary>
+    /// Offers an event, as <see cref="Accept(int, TKey, EcsEvent, long)"/> does, and on completion also returns
+    /// the time of each matched event, which missing-event checks need.
+    /// </summary>
+    public EcsEvent[]? Accept(int stage, TKey key, EcsEvent e, long time, out long[]? times)
     {
+        times = null;
         if (stage == 0)
         {
             if (stageCount == 1)
             {
+                times = new[] { time };
                 return new[] { e };
             }
 
-            var started = new Partial(time, new EcsEvent[stageCount]);
+            var started = new Partial(time, new EcsEvent[stageCount], new long[stageCount]);
             started.Events[0] = e;
+            started.Times[0] = time;
             Store(1, key, started);
             SweepIfLarge(time);
             return null;
@@ -79,8 +88,10 @@ public sealed class SequenceTracker<TKey>
         }
 
         partial.Events[stage] = e;
+        partial.Times[stage] = time;
         if (stage == stageCount - 1)
         {
+            times = partial.Times;
             return partial.Events;
         }
 
@@ -167,14 +178,17 @@ public sealed class SequenceTracker<TKey>
 
     private readonly struct Partial
     {
-        public Partial(long firstTime, EcsEvent[] events)
+        public Partial(long firstTime, EcsEvent[] events, long[] times)
         {
             FirstTime = firstTime;
             Events = events;
+            Times = times;
         }
 
         public long FirstTime { get; }
 
         public EcsEvent[] Events { get; }
+
+        public long[] Times { get; }
     }
 }

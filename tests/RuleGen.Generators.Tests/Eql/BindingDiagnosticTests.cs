@@ -303,9 +303,29 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_MissingEventNotCompiled()
+    public void Missing_NeedsMaxspan()
     {
-        ShouldReport("sequence with maxspan=1m [process where true] ![process where true]", "RG2003", 1, 47, "missing-event terms '![...]'");
+        ShouldReport("sequence [process where true] ![process where true]", "RG0010", 1, 31, "needs the sequence to have a maxspan");
+    }
+
+    [Fact]
+    public void Missing_NeedsPositiveTerm()
+    {
+        ShouldReport("sequence with maxspan=1m ![process where true] ![file where true]", "RG0010", 1, 1, "at least one term that is not a missing-event term");
+    }
+
+    [Fact]
+    public void Missing_TwoTrailingNotCompiled()
+    {
+        ShouldReport("sequence with maxspan=1m [process where true] ![file where true] ![network where true]", "RG2003", 1, 66, "more than one trailing missing-event term");
+    }
+
+    [Fact]
+    public void Missing_PlanMarksTerm()
+    {
+        SequencePlan plan = Plan("sequence with maxspan=1m [process where true] ![file where true]").ShouldBeOfType<SequencePlan>();
+
+        plan.Terms.Select(term => term.IsMissing).ShouldBe(new[] { false, true });
     }
 
     [Fact]

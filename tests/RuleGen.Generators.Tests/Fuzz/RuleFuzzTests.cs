@@ -121,9 +121,9 @@ public class RuleFuzzTests
         (1, Gen.Select(
             Gen.OneOf("", "by host.name", "by host.name, process.pid", "by ?user.name"),
             Gen.OneOf("", "with maxspan=30s", "with maxspan=1500ms"),
-            EventQuery.Array[1, 3],
+            Gen.Select(EventQuery, Gen.Int[0, 4]).Array[1, 3],
             Gen.Bool,
             (keys, maxspan, terms, suppress) =>
-                $"sequence {keys} {maxspan}\n  " + string.Join("\n  ", terms.Select(term => $"[{term}]"))
+                $"sequence {keys} {maxspan}\n  " + string.Join("\n  ", terms.Select(term => term.Item2 == 0 ? $"![{term.Item1}]" : $"[{term.Item1}]"))
                 + (suppress ? $"\nnot sequence {keys} [process where process.name : \"msiexec.exe\"]" : string.Empty))));
 }
