@@ -51,7 +51,7 @@ public static class RuleCompiler
             if (plan is not null && !metadataErrors)
             {
                 int end = parsed.Statement.Pipes.Count > 0 ? parsed.Statement.Pipes[parsed.Statement.Pipes.Count - 1].Span.End : parsed.Statement.Query.Span.End;
-                model = new RuleModel(metadata, plan, text.Substring(queryStart, end - queryStart));
+                model = new RuleModel(metadata, plan, text.Substring(queryStart, end - queryStart), binder.Pipes);
             }
         }
 

@@ -47,12 +47,50 @@ public sealed partial class Binder
             _ => null,
         };
 
+        var pipes = new List<PipePlan>();
         foreach (PipeSyntax pipe in statement.Pipes)
         {
-            ReportNotSupported(pipe.Span, $"the pipe '{pipe.Name}'", string.Empty);
+            PipePlan? bound = BindPipe(pipe);
+            if (bound is not null)
+            {
+                pipes.Add(bound);
+            }
         }
 
+        Pipes = pipes.ToEquatableArray();
         return errorCount == 0 ? plan : null;
+    }
+
+    /// <summary>The pipes of the last statement bound, in the order written.</summary>
+    public EquatableArray<PipePlan> Pipes { get; private set; } = EquatableArray<PipePlan>.Empty;
+
+    // Elasticsearch EQL has two pipes, head and tail, each with a positive whole number.
+    private PipePlan? BindPipe(PipeSyntax pipe)
+    {
+        PipeKind kind;
+        switch (pipe.Name)
+        {
+            case "head":
+                kind = PipeKind.Head;
+                break;
+            case "tail":
+                kind = PipeKind.Tail;
+                break;
+            default:
+                Report(DiagnosticDescriptors.UnsupportedPipe, pipe.Span, pipe.Name);
+                return null;
+        }
+
+        if (pipe.Arguments.Count != 1
+            || pipe.Arguments[0] is not LiteralSyntax { Kind: LiteralKind.Number } number
+            || !int.TryParse(number.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count)
+            || count <= 0)
+        {
+            Report(DiagnosticDescriptors.UnsupportedPipe, pipe.Span, pipe.Name + " with this argument");
+            return null;
+        }
+
+        return new PipePlan(kind, count);
     }
 
     private QueryPlan? ReportUnsupportedQuery(UnsupportedQuerySyntax query)

@@ -42,4 +42,16 @@ public sealed record UntilPlan(EventFilterPlan Filter, TermKeysPlan Keys, string
 public sealed record KeyKindItem(FieldKind Kind, bool AllowsNull);
 
 /// <summary>A rule ready for emission: metadata, plan, and the query text for the generated documentation.</summary>
-public sealed record RuleModel(RuleMetadataSpec Metadata, QueryPlan Query, string QueryText);
+public sealed record RuleModel(RuleMetadataSpec Metadata, QueryPlan Query, string QueryText, EquatableArray<PipePlan> Pipes);
+
+public enum PipeKind
+{
+    /// <summary><c>| head N</c>: the first N alerts pass, later ones are dropped.</summary>
+    Head,
+
+    /// <summary><c>| tail N</c>: the last N alerts are kept and raised when the stream is flushed.</summary>
+    Tail,
+}
+
+/// <summary>A pipe after the query, applied to the rule's alerts in the order written.</summary>
+public sealed record PipePlan(PipeKind Kind, int Count);

@@ -48,6 +48,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptorInfo EmptyRule = new(
         "RG0011", "Rule has no query", "The rule file contains no EQL query: write an event query such as 'process where process.name : \"cmd.exe\"' or a sequence", EqlSeverity.Error, Syntax);
 
+    public static readonly DiagnosticDescriptorInfo UnsupportedPipe = new(
+        "RG0012", "Invalid pipe", "Invalid pipe '{0}': Elasticsearch EQL has two pipes, '| head N' and '| tail N', where N is a whole number greater than zero", EqlSeverity.Error, Syntax);
+
     public static readonly DiagnosticDescriptorInfo UnknownField = new(
         "RG1001", "Unknown field", "Unknown field '{0}': it is not in {1}{2}", EqlSeverity.Error, Binding);
 
@@ -118,7 +121,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptorInfo[] All =
     {
         UnexpectedCharacter, UnterminatedString, InvalidEscape, UnexpectedToken, InvalidNumber, SingleQuotedString,
-        AssignmentInsteadOfEquality, UnterminatedComment, InvalidMaxspan, InvalidSequence, EmptyRule,
+        AssignmentInsteadOfEquality, UnterminatedComment, InvalidMaxspan, InvalidSequence, EmptyRule, UnsupportedPipe,
         UnknownField, FieldNotModeled, TypeMismatch, JoinKeyMismatch, FieldComparedToField, InvalidJoinKey,
         UnknownFunction, WrongArgumentCount, InvalidCidr, InvalidRegex,
         SingleTermSequence, NotSequenceClause, NotSupportedYet,

@@ -57,6 +57,9 @@ internal static class DetectorEmitter
                     break;
             }
 
+            writer.Line();
+            WritePipes(writer, model.Pipes);
+
             foreach (string field in conditions.Fields)
             {
                 writer.Line();
@@ -94,6 +97,54 @@ internal static class DetectorEmitter
         writer.Unindent();
     }
 
+    // Every alert goes through Raise, which applies the rule's pipes, if any.
+    private static void WritePipes(SourceWriter writer, Eql.EquatableArray<PipePlan> pipes)
+    {
+        if (pipes.Count == 0)
+        {
+            using (writer.Block($"private void Raise({AlertType} alert, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+            {
+                writer.Line("alerts.Add(alert);");
+            }
+
+            writer.Line();
+            using (writer.Block($"private void FlushPipes(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+            {
+                writer.Line("// The rule has no pipes.");
+            }
+
+            writer.Line();
+            using (writer.Block("private void ResetPipes()"))
+            {
+                writer.Line("// The rule has no pipes.");
+            }
+
+            return;
+        }
+
+        string described = string.Join(" ", pipes.Select(pipe => $"| {pipe.Kind.ToString().ToLowerInvariant()} {pipe.Count.ToString(CultureInfo.InvariantCulture)}"));
+        string steps = string.Join(", ", pipes.Select(pipe => $"(\"{pipe.Kind.ToString().ToLowerInvariant()}\", {pipe.Count.ToString(CultureInfo.InvariantCulture)})"));
+        writer.Line($"// {described}");
+        writer.Line($"private readonly global::RuleGen.AlertPipeline pipeline = new({steps});");
+        writer.Line();
+        using (writer.Block($"private void Raise({AlertType} alert, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        {
+            writer.Line("pipeline.Offer(alert, alerts);");
+        }
+
+        writer.Line();
+        using (writer.Block($"private void FlushPipes(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        {
+            writer.Line("pipeline.Flush(alerts);");
+        }
+
+        writer.Line();
+        using (writer.Block("private void ResetPipes()"))
+        {
+            writer.Line("pipeline.Reset();");
+        }
+    }
+
     private static void WriteStringArray(SourceWriter writer, string name, IEnumerable<string> values)
     {
         string[] items = values.Select(CSharpLiterals.String).ToArray();
@@ -122,7 +173,7 @@ internal static class DetectorEmitter
         {
             using (writer.Block("if (Filter(e))"))
             {
-                writer.Line($"alerts.Add(new {AlertType}(RuleInfo, new[] {{ e }}));");
+                writer.Line($"Raise(new {AlertType}(RuleInfo, new[] {{ e }}), alerts);");
             }
         }
 
@@ -137,14 +188,16 @@ internal static class DetectorEmitter
         writer.Line("/// <inheritdoc/>");
         using (writer.Block($"public void Flush(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
         {
-            writer.Line("// An event query raises every alert as its event arrives, so the end of the stream releases nothing.");
+            writer.Line("// An event query raises every alert as its event arrives; only a tail pipe holds alerts back.");
+            writer.Line("FlushPipes(alerts);");
         }
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         using (writer.Block("public void Reset()"))
         {
-            writer.Line("// An event query keeps no state between events.");
+            writer.Line("// An event query keeps no state between events, except what its pipes count.");
+            writer.Line("ResetPipes();");
         }
 
         writer.Line();

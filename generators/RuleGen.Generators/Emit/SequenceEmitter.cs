@@ -67,6 +67,7 @@ internal static class SequenceEmitter
             }
 
             writer.Line("clock.Reset();");
+            writer.Line("ResetPipes();");
         }
 
         for (int stage = 0; stage < stages; stage++)
@@ -238,7 +239,7 @@ internal static class SequenceEmitter
 
                             using (writer.Block($"if ({string.Join(" && ", conditions)})"))
                             {
-                                writer.Line($"alerts.Add(new {AlertType}(RuleInfo, completed));");
+                                writer.Line($"Raise(new {AlertType}(RuleInfo, completed), alerts);");
                             }
                         }
                         else
@@ -284,10 +285,8 @@ internal static class SequenceEmitter
                 writer.Line("missing.Flush(released);");
                 writer.Line("EmitReleased(alerts);");
             }
-            else
-            {
-                writer.Line("// No match of this sequence waits for time to pass, so the end of the stream releases nothing.");
-            }
+
+            writer.Line("FlushPipes(alerts);");
         }
 
         if (hasMissing)
@@ -297,7 +296,7 @@ internal static class SequenceEmitter
             {
                 using (writer.Block("foreach (global::RuleGen.Ecs.EcsEvent[] events in released)"))
                 {
-                    writer.Line($"alerts.Add(new {AlertType}(RuleInfo, events));");
+                    writer.Line($"Raise(new {AlertType}(RuleInfo, events), alerts);");
                 }
 
                 writer.Line("released.Clear();");

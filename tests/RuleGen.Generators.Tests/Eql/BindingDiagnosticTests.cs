@@ -420,9 +420,21 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_PipeNotCompiled()
+    public void Pipe_HeadAndTailBind()
     {
-        ShouldReport("process where true | head 5", "RG2003", 1, 20, "RuleGen does not compile the pipe 'head' yet");
+        RuleCompilation compilation = Compile("process where true | head 5 | tail 2");
+
+        compilation.Diagnostics.ShouldBeEmpty();
+        compilation.Model!.Pipes.ShouldBe(new[] { new PipePlan(PipeKind.Head, 5), new PipePlan(PipeKind.Tail, 2) });
+    }
+
+    [Theory]
+    [InlineData("process where true | count", "Invalid pipe 'count'")]
+    [InlineData("process where true | head 0", "Invalid pipe 'head with this argument'")]
+    [InlineData("process where true | tail", "Invalid pipe 'tail with this argument'")]
+    public void Pipe_Invalid(string text, string message)
+    {
+        ShouldReport(text, "RG0012", 1, 20, message);
     }
 
     [Fact]
