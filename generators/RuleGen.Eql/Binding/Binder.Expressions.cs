@@ -44,8 +44,8 @@ public sealed partial class Binder
         }
     }
 
-    // An optional field that is not in the schema is always null, as Elasticsearch treats an unmapped '?field':
-    // a null test on it has a fixed answer, and every other test is unknown. Returns null for any other field.
+    // An optional field that is not in the schema is always null, as Elasticsearch treats an unmapped '?field'.
+    // So a null test on it has a fixed result, and every other test is unknown. Returns null for any other field.
     private BoundExpression? OptionalFieldMissing(FieldSyntax field, string clause, bool? value)
     {
         if (!field.IsOptional || schema.TryGet(field.Path, out _))

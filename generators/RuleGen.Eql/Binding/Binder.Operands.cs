@@ -328,8 +328,8 @@ public sealed partial class Binder
                 continue;
             }
 
-            // The translation should always be a valid .NET pattern; checking here turns a translation bug into a
-            // located error instead of an exception when the detector is created.
+            // The translation should always be a valid .NET pattern. Checking it here turns a translation bug into
+            // a located error instead of an exception when the detector is created.
             try
             {
                 _ = new System.Text.RegularExpressions.Regex(@"\A(?:" + translated + @")\z");

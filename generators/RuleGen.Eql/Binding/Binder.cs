@@ -289,7 +289,7 @@ public sealed partial class Binder
         }
     }
 
-    // 'bound' is false when a key could not be bound; the key counts are then not compared, because a
+    // 'bound' is false when a key could not be bound. The key counts are then not compared, because a
     // mismatch would only repeat the error already reported.
     private TermKeysPlan BindKeys(IReadOnlyList<ExpressionSyntax> keys, out bool bound)
     {

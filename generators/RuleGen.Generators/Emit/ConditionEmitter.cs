@@ -196,7 +196,16 @@ internal sealed class ConditionEmitter
             value = "(double?)" + value;
         }
 
-        string operation = comparison.Operator switch
+        return CompareCall("Compare", value, comparison.Operator, literal);
+    }
+
+    /// <summary>
+    /// Writes a call of <c>EqlCompare.{method}</c>. There is no not-equal operation: <c>!=</c> is written as the
+    /// negated equality, which stays null for a missing value and, on an array, means that no element is equal.
+    /// </summary>
+    public static string CompareCall(string method, string left, ComparisonOperator comparison, string right)
+    {
+        string operation = comparison switch
         {
             ComparisonOperator.Less => "Less",
             ComparisonOperator.LessOrEqual => "LessOrEqual",
@@ -204,8 +213,8 @@ internal sealed class ConditionEmitter
             ComparisonOperator.GreaterOrEqual => "GreaterOrEqual",
             _ => "Equal",
         };
-        string call = $"{Runtime}EqlCompare.Compare({value}, {Runtime}EqlComparison.{operation}, {literal})";
-        return comparison.Operator == ComparisonOperator.NotEqual ? "!" + call : call;
+        string call = $"{Runtime}EqlCompare.{method}({left}, {Runtime}EqlComparison.{operation}, {right})";
+        return comparison == ComparisonOperator.NotEqual ? "!" + call : call;
     }
 
     private static string Literal(BoundValue value) => value.Kind switch

@@ -32,7 +32,7 @@ internal sealed class OperandEmitter
         _ => throw new System.InvalidOperationException("No emitter for " + operand.GetType().Name),
     };
 
-    // A function over an array field sees the element Elasticsearch's scripts see: the first doc value.
+    // A function over an array field reads the element that Elasticsearch's scripts read: the first doc value.
     private static string Field(BoundField field)
     {
         string access = ConditionEmitter.Access(field);
@@ -55,18 +55,7 @@ internal sealed class OperandEmitter
             kind = ValueKind.Double;
         }
 
-        string left = Typed(comparison.Left, kind);
-        string right = Typed(comparison.Right, kind);
-        string operation = comparison.Operator switch
-        {
-            ComparisonOperator.Less => "Less",
-            ComparisonOperator.LessOrEqual => "LessOrEqual",
-            ComparisonOperator.Greater => "Greater",
-            ComparisonOperator.GreaterOrEqual => "GreaterOrEqual",
-            _ => "Equal",
-        };
-        string call = $"global::RuleGen.Matching.EqlCompare.CompareValues({left}, global::RuleGen.Matching.EqlComparison.{operation}, {right})";
-        return comparison.Operator == ComparisonOperator.NotEqual ? "!" + call : call;
+        return ConditionEmitter.CompareCall("CompareValues", Typed(comparison.Left, kind), comparison.Operator, Typed(comparison.Right, kind));
     }
 
     // Converts an integer operand to double? where a double is expected.

@@ -6,8 +6,8 @@ using RuleGen.Eql.Binding;
 namespace RuleGen.Generators.Emit;
 
 /// <summary>
-/// Writes the members of a sequence detector: the join key type, the sequence state, <c>Process</c>, one
-/// filter and one key reader per term, and those of the <c>not sequence</c> clause.
+/// Writes the members of a sequence detector: the join key type, the sequence state, <c>Process</c>, the time
+/// members, one filter and one key collector per term, and those of the <c>until</c> and <c>not sequence</c> clauses.
 /// </summary>
 internal static class SequenceEmitter
 {

@@ -100,8 +100,8 @@ internal static class CheckCommand
         }
     }
 
-    // An .eql file gets its own line and column; a rule in an export gets the export's line, with the position
-    // inside the rule's query in the message.
+    // An .eql file gets its own line and column. A rule in an export gets the export's line, and the message
+    // gives the position inside the rule's query.
     private static string Format(RuleText rule, EqlDiagnostic diagnostic, LineMap lines)
     {
         LinePosition position = lines.GetPosition(diagnostic.Span.Start);

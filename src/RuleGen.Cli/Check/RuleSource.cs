@@ -79,7 +79,7 @@ internal sealed class RuleSource
         }
     }
 
-    // A Kibana export line is a rule object with rule_id, name, language and query; its last line is often an
+    // A Kibana export line is a rule object with rule_id, name, language and query. Its last line is often an
     // export summary object, which has none of them.
     private RuleText? ParseExportLine(string path, long lineNumber, string line)
     {

@@ -11,7 +11,7 @@ namespace RuleGen.Cli.Check;
 /// </summary>
 internal static class SchemaLoader
 {
-    /// <exception cref="InvalidDataException">The file is not one of the accepted forms; the message says why.</exception>
+    /// <exception cref="InvalidDataException">The file is not one of the accepted forms. The message explains why.</exception>
     public static List<KeyValuePair<string, string>> Load(string path)
     {
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));

@@ -4,7 +4,7 @@ using System.Net;
 namespace RuleGen.Matching;
 
 /// <summary>
-/// The value a function or arithmetic sees for an array field. Elasticsearch evaluates functions in scripts that
+/// The value a function or arithmetic reads from an array field. Elasticsearch evaluates functions in scripts that
 /// read a field's doc values and take the first one, and doc values are sorted: numbers numerically, keywords by
 /// their UTF-8 bytes, IP addresses by their 16-byte IPv6 form. So the function sees the smallest element.
 /// </summary>
@@ -63,9 +63,19 @@ public static class EqlDocValues
     // An unparsable address sorts after every address.
     private static int Compare(byte[]? left, byte[]? right)
     {
-        if (left is null || right is null)
+        if (left is null && right is null)
         {
-            return left is null ? (right is null ? 0 : 1) : -1;
+            return 0;
+        }
+
+        if (left is null)
+        {
+            return 1;
+        }
+
+        if (right is null)
+        {
+            return -1;
         }
 
         return left.AsSpan().SequenceCompareTo(right);
