@@ -12,7 +12,7 @@ var schemaOption = new Option<string[]>("--schema")
     Description = "A custom field schema to add to ECS: a flat JSON object of field names to Elasticsearch types, or an Elasticsearch mapping. Repeat for several.",
     AllowMultipleArgumentsPerToken = false,
 };
-var check = new Command("check", "Checks EQL rules against the Elastic Common Schema and custom schemas, without a C# project. Exits with 1 when a rule has an error.")
+var check = new Command("check", "Checks EQL rules against the Elastic Common Schema and custom schemas, without a C# project. Exits with 0 when no rule has an error, 1 when one has, and 2 when an input cannot be read or the command line is invalid.")
 {
     pathsArgument,
     schemaOption,
@@ -28,4 +28,18 @@ var root = new RootCommand("rulegen: the RuleGen command-line tool for EQL detec
     check,
 };
 
-return root.Parse(args).Invoke();
+// A command line that does not parse exits with 2, like an unreadable input, so that CI can tell a broken
+// call from a rule with an error (exit code 1).
+ParseResult parseResult = root.Parse(args);
+if (parseResult.Errors.Count > 0)
+{
+    foreach (System.CommandLine.Parsing.ParseError parseError in parseResult.Errors)
+    {
+        Console.Error.WriteLine($"error: {parseError.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'rulegen check --help' for the options.");
+    return 2;
+}
+
+return parseResult.Invoke();

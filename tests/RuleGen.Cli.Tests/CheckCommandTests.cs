@@ -83,7 +83,7 @@ public sealed class CheckCommandTests : IDisposable
 
         exitCode.ShouldBe(1);
         output.ShouldContain($"{export}(3): error RG1001: rule 'Bad' (r3), query line 2, column 3: Unknown field 'custom.flag'");
-        output.ShouldContain("1 exported rules in other languages were skipped.");
+        output.ShouldContain("1 exported rule in another language was skipped.");
         output.TrimEnd().Split('\n').Last().ShouldBe("2 rules: 1 valid, 1 with errors, 0 with warnings");
     }
 
@@ -134,6 +134,17 @@ public sealed class CheckCommandTests : IDisposable
 
         exitCode.ShouldBe(2);
         error.ShouldContain("missing.eql' was not found");
+    }
+
+    [Fact]
+    public void Check_MissingPathWinsOverRuleError()
+    {
+        string rule = Write("bad.eql", "process where process.nme == \"x\"");
+
+        var (exitCode, output, _) = Run(new[] { rule, Path.Combine(folder, "missing.eql") });
+
+        exitCode.ShouldBe(2);
+        output.ShouldContain("error RG1001");
     }
 
     [Fact]

@@ -324,7 +324,8 @@ public sealed partial class Binder
             string? translated = LuceneRegex.Translate(value.Value, out string? error, out int position);
             if (translated is null)
             {
-                Report(DiagnosticDescriptors.InvalidRegex, value.Span, value.Value, position + 1, error!);
+                string location = position >= value.Value.Length ? "at the end of the pattern" : $"at character {position + 1}";
+                Report(DiagnosticDescriptors.InvalidRegex, value.Span, value.Value, location, error!);
                 continue;
             }
 
@@ -336,7 +337,7 @@ public sealed partial class Binder
             }
             catch (System.ArgumentException exception)
             {
-                Report(DiagnosticDescriptors.InvalidRegex, value.Span, value.Value, 1, "its .NET translation is invalid (" + exception.Message + "); please report this pattern");
+                Report(DiagnosticDescriptors.InvalidRegex, value.Span, value.Value, "as a whole", "its .NET translation is invalid (" + exception.Message + "); please report this pattern");
                 continue;
             }
 

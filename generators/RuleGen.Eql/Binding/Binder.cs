@@ -120,7 +120,7 @@ public sealed partial class Binder
     }
 
     private void ReportNotSupported(TextSpan span, string construct, string hint) =>
-        Report(DiagnosticDescriptors.NotSupportedYet, span, construct, hint);
+        Report(DiagnosticDescriptors.NotSupportedYet, span, construct, hint.Length > 0 ? hint : "; rewrite the rule without it");
 
     private EventFilterPlan BindFilter(EventQuerySyntax query)
     {

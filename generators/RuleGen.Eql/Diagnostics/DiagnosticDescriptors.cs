@@ -79,7 +79,7 @@ public static class DiagnosticDescriptors
         "RG1009", "Invalid CIDR block", "'{0}' is not a valid IPv4 or IPv6 address or CIDR block, such as \"10.0.0.0/8\" or \"fe80::/10\"", EqlSeverity.Error, Binding);
 
     public static readonly DiagnosticDescriptorInfo InvalidRegex = new(
-        "RG1010", "Invalid regular expression", "Invalid regular expression \"{0}\" at character {1}: {2}", EqlSeverity.Error, Binding);
+        "RG1010", "Invalid regular expression", "Invalid regular expression \"{0}\" {1}: {2}", EqlSeverity.Error, Binding);
 
     public static readonly DiagnosticDescriptorInfo SingleTermSequence = new(
         "RG2001", "Single-term sequence (RuleGen extension)", "A sequence with a single term is a RuleGen extension that Elasticsearch rejects ('EQL sequences need at least two clauses'): every event matching the term completes it", EqlSeverity.Warning, Language);

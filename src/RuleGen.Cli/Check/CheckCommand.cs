@@ -53,7 +53,9 @@ internal static class CheckCommand
 
         if (summary.SkippedNonEql > 0)
         {
-            output.WriteLine($"{summary.SkippedNonEql} exported rules in other languages were skipped.");
+            output.WriteLine(summary.SkippedNonEql == 1
+                ? "1 exported rule in another language was skipped."
+                : $"{summary.SkippedNonEql} exported rules in other languages were skipped.");
         }
 
         output.WriteLine($"{summary.Rules} rules: {summary.Valid} valid, {summary.WithErrors} with errors, {summary.WithWarnings} with warnings");

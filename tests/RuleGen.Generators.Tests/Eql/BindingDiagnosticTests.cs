@@ -275,7 +275,7 @@ public sealed class BindingDiagnosticTests
     [Fact]
     public void Regex_UnclosedGroup()
     {
-        ShouldReport("process where process.name regex \"(ab\"", "RG1010", 1, 34, "Invalid regular expression \"(ab\" at character 4: a group '(' is not closed");
+        ShouldReport("process where process.name regex \"(ab\"", "RG1010", 1, 34, "Invalid regular expression \"(ab\" at the end of the pattern: a group '(' is not closed");
     }
 
     [Fact]

@@ -1,0 +1,54 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+
+namespace RuleGen.Cli.Tests;
+
+// Runs the built rulegen program, as CI would call it.
+public class CommandLineTests
+{
+    private static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rulegen.dll"));
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error);
+    }
+
+    [Fact]
+    public void MissingArgument_ExitsTwo()
+    {
+        var (exitCode, _, error) = Run("check");
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain("error: ");
+        error.ShouldContain("Run 'rulegen check --help' for the options.");
+    }
+
+    [Fact]
+    public void UnknownCommand_ExitsTwo()
+    {
+        Run("frobnicate").ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Help_ExitsZero()
+    {
+        var (exitCode, output, _) = Run("check", "--help");
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("--schema");
+    }
+}
