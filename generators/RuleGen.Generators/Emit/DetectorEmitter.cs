@@ -208,7 +208,7 @@ internal static class DetectorEmitter
     public static void WriteFilter(SourceWriter writer, string name, EventFilterPlan filter, ConditionEmitter conditions)
     {
         writer.Line($"/// <summary>Tests <c>{CSharpLiterals.Xml(CSharpLiterals.Comment(Shorten(filter.Clause)))}</c>.</summary>");
-        using (writer.Block($"private static bool {name}({EventType} e)"))
+        using (writer.Block($"internal static bool {name}({EventType} e)"))
         {
             if (filter.Category is { } category)
             {

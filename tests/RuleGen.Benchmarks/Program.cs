@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(RuleGen.Benchmarks.FlagshipRuleBenchmarks).Assembly).Run(args);
