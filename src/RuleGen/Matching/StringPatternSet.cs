@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 
 namespace RuleGen.Matching;
@@ -6,15 +8,16 @@ namespace RuleGen.Matching;
 /// <summary>
 /// A list of EQL string patterns tested together, as in <c>process.name : ("a.exe", "b*")</c> or
 /// <c>process.name in ("a.exe", "b.exe")</c>. Patterns are sorted by kind once, when the set is built: whole
-/// values go into a hash set, and prefix, suffix and contains patterns into plain lists.
+/// values go into a frozen set, contains patterns into one vectorised <see cref="SearchValues{T}"/> scan, and
+/// prefix and suffix patterns into plain lists.
 /// </summary>
 public sealed class StringPatternSet
 {
     private readonly StringComparison comparison;
-    private readonly HashSet<string> exact;
+    private readonly FrozenSet<string> exact;
     private readonly string[] prefixes;
     private readonly string[] suffixes;
-    private readonly string[] substrings;
+    private readonly SearchValues<string>? substrings;
     private readonly string[] wildcards;
     private readonly bool ignoreCase;
     private readonly bool matchesAnyValue;
@@ -23,7 +26,7 @@ public sealed class StringPatternSet
     {
         this.ignoreCase = ignoreCase;
         comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        exact = new HashSet<string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        var exactValues = new List<string>();
         var prefixList = new List<string>();
         var suffixList = new List<string>();
         var substringList = new List<string>();
@@ -32,7 +35,7 @@ public sealed class StringPatternSet
         {
             if (!expandWildcards || (pattern.IndexOf('*') < 0 && pattern.IndexOf('?') < 0))
             {
-                exact.Add(pattern);
+                exactValues.Add(pattern);
                 continue;
             }
 
@@ -62,9 +65,10 @@ public sealed class StringPatternSet
             }
         }
 
+        exact = exactValues.ToFrozenSet(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         prefixes = prefixList.ToArray();
         suffixes = suffixList.ToArray();
-        substrings = substringList.ToArray();
+        substrings = substringList.Count == 0 ? null : SearchValues.Create(substringList.ToArray(), comparison);
         wildcards = wildcardList.ToArray();
     }
 
@@ -97,12 +101,9 @@ public sealed class StringPatternSet
             }
         }
 
-        foreach (string substring in substrings)
+        if (substrings is not null && value.AsSpan().ContainsAny(substrings))
         {
-            if (value.Contains(substring, comparison))
-            {
-                return true;
-            }
+            return true;
         }
 
         foreach (string wildcard in wildcards)
