@@ -12,14 +12,22 @@ var schemaOption = new Option<string[]>("--schema")
     Description = "A custom field schema to add to ECS: a flat JSON object of field names to Elasticsearch types, or an Elasticsearch mapping. Repeat for several.",
     AllowMultipleArgumentsPerToken = false,
 };
+var formatOption = new Option<string>("--format")
+{
+    Description = "text (the default) prints one line per diagnostic; sarif writes a SARIF 2.1.0 log to standard output and the summary to standard error.",
+    DefaultValueFactory = _ => "text",
+};
+formatOption.AcceptOnlyFromAmong("text", "sarif");
 var check = new Command("check", "Checks EQL rules against the Elastic Common Schema and custom schemas, without a C# project. Exits with 0 when no rule has an error, 1 when one has, and 2 when an input cannot be read or the command line is invalid.")
 {
     pathsArgument,
     schemaOption,
+    formatOption,
 };
 check.SetAction(parseResult => CheckCommand.Run(
     parseResult.GetValue(pathsArgument) ?? Array.Empty<string>(),
     parseResult.GetValue(schemaOption) ?? Array.Empty<string>(),
+    parseResult.GetValue(formatOption) ?? "text",
     Console.Out,
     Console.Error));
 

@@ -128,6 +128,45 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sarif_ParsesWithResultsAndRules()
+    {
+        string rule = Write("bad.eql", "// @name Bad\nprocess where process.nme == \"x\"\n");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        int exitCode = CheckCommand.Run(new[] { rule }, Array.Empty<string>(), "sarif", output, error);
+
+        exitCode.ShouldBe(1);
+        using var document = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var root = document.RootElement;
+        root.GetProperty("version").GetString().ShouldBe("2.1.0");
+        var run = root.GetProperty("runs")[0];
+        run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString().ShouldBe("rulegen");
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        rules.EnumerateArray().Select(item => item.GetProperty("id").GetString()).ShouldContain("RG1001");
+        var result = run.GetProperty("results").EnumerateArray().Single();
+        result.GetProperty("ruleId").GetString().ShouldBe("RG1001");
+        result.GetProperty("level").GetString().ShouldBe("error");
+        rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString().ShouldBe("RG1001");
+        var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+        location.GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldBe(new Uri(rule).AbsoluteUri);
+        location.GetProperty("region").GetProperty("startLine").GetInt32().ShouldBe(2);
+        location.GetProperty("region").GetProperty("startColumn").GetInt32().ShouldBe(15);
+        location.GetProperty("region").GetProperty("endColumn").GetInt32().ShouldBe(26);
+        error.ToString().ShouldContain("1 rules: 0 valid, 1 with errors, 0 with warnings");
+    }
+
+    [Fact]
+    public void Format_UnknownExitsTwo()
+    {
+        string rule = Write("good.eql", "process where true");
+        var error = new StringWriter();
+
+        CheckCommand.Run(new[] { rule }, Array.Empty<string>(), "xml", new StringWriter(), error).ShouldBe(2);
+        error.ToString().ShouldContain("the format 'xml' is not known");
+    }
+
+    [Fact]
     public void Check_MissingPathExitsTwo()
     {
         var (exitCode, _, error) = Run(new[] { Path.Combine(folder, "missing.eql") });

@@ -21,8 +21,24 @@ internal sealed record CheckSummary(int Rules, int Valid, int WithErrors, int Wi
 internal static class CheckCommand
 {
     /// <returns>0 when no rule has an error, 1 when one has, 2 when an input could not be read.</returns>
-    public static int Run(IReadOnlyList<string> paths, IReadOnlyList<string> schemaPaths, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> paths, IReadOnlyList<string> schemaPaths, TextWriter output, TextWriter error) =>
+        Run(paths, schemaPaths, "text", output, error);
+
+    /// <param name="paths">The rule files, folders and exports to check.</param>
+    /// <param name="schemaPaths">Custom schemas to add to ECS.</param>
+    /// <param name="format">"text" for one line per diagnostic, or "sarif" for a SARIF 2.1.0 log on the output.</param>
+    /// <param name="output">Receives the diagnostics; with SARIF, only the log.</param>
+    /// <param name="error">Receives input problems, and the summary when the output is SARIF.</param>
+    /// <returns>0 when no rule has an error, 1 when one has, 2 when an input could not be read.</returns>
+    public static int Run(IReadOnlyList<string> paths, IReadOnlyList<string> schemaPaths, string format, TextWriter output, TextWriter error)
     {
+        bool sarif = string.Equals(format, "sarif", StringComparison.OrdinalIgnoreCase);
+        if (!sarif && !string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
+        {
+            error.WriteLine($"error: the format '{format}' is not known; use text or sarif.");
+            return 2;
+        }
+
         FieldSchema schema = FieldSchema.Ecs;
         foreach (string schemaPath in schemaPaths)
         {
@@ -39,26 +55,41 @@ internal static class CheckCommand
 
         var source = new RuleSource();
         var options = new RuleCompilerOptions(schema, RequireTypedMembers: false);
-        CheckSummary summary = Check(source.Read(paths), options, output);
+        var findings = new List<Finding>();
+        CheckSummary summary = Check(source.Read(paths), options, findings);
         foreach (string problem in source.Problems)
         {
             error.WriteLine(problem);
         }
 
-        output.WriteLine();
+        TextWriter summaryWriter = sarif ? error : output;
+        if (sarif)
+        {
+            SarifWriter.Write(output, findings);
+        }
+        else
+        {
+            foreach (Finding finding in findings)
+            {
+                output.WriteLine(Format(finding));
+            }
+
+            output.WriteLine();
+        }
+
         if (summary.ErrorsById.Count > 0)
         {
-            output.WriteLine("Errors by id: " + string.Join(", ", summary.ErrorsById.OrderByDescending(entry => entry.Value).ThenBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => $"{entry.Key} {entry.Value}")));
+            summaryWriter.WriteLine("Errors by id: " + string.Join(", ", summary.ErrorsById.OrderByDescending(entry => entry.Value).ThenBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => $"{entry.Key} {entry.Value}")));
         }
 
         if (summary.SkippedNonEql > 0)
         {
-            output.WriteLine(summary.SkippedNonEql == 1
+            summaryWriter.WriteLine(summary.SkippedNonEql == 1
                 ? "1 exported rule in another language was skipped."
                 : $"{summary.SkippedNonEql} exported rules in other languages were skipped.");
         }
 
-        output.WriteLine($"{summary.Rules} rules: {summary.Valid} valid, {summary.WithErrors} with errors, {summary.WithWarnings} with warnings");
+        summaryWriter.WriteLine($"{summary.Rules} rules: {summary.Valid} valid, {summary.WithErrors} with errors, {summary.WithWarnings} with warnings");
         if (source.Problems.Any(problem => problem.StartsWith("error:", StringComparison.Ordinal)))
         {
             return 2;
@@ -66,7 +97,7 @@ internal static class CheckCommand
 
         return summary.WithErrors > 0 ? 1 : 0;
 
-        CheckSummary Check(IEnumerable<RuleText> rules, RuleCompilerOptions compilerOptions, TextWriter writer)
+        CheckSummary Check(IEnumerable<RuleText> rules, RuleCompilerOptions compilerOptions, List<Finding> found)
         {
             int count = 0, valid = 0, withErrors = 0, withWarnings = 0;
             var errorsById = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -77,7 +108,7 @@ internal static class CheckCommand
                 var lines = new LineMap(rule.Text);
                 foreach (EqlDiagnostic diagnostic in compilation.Diagnostics)
                 {
-                    writer.WriteLine(Format(rule, diagnostic, lines));
+                    found.Add(new Finding(rule, diagnostic, lines.GetPosition(diagnostic.Span.Start), lines.GetPosition(diagnostic.Span.End)));
                     if (diagnostic.Severity == EqlSeverity.Error)
                     {
                         errorsById[diagnostic.Id] = errorsById.TryGetValue(diagnostic.Id, out int seen) ? seen + 1 : 1;
@@ -104,15 +135,23 @@ internal static class CheckCommand
 
     // An .eql file gets its own line and column. A rule in an export gets the export's line, and the message
     // gives the position inside the rule's query.
-    private static string Format(RuleText rule, EqlDiagnostic diagnostic, LineMap lines)
+    private static string Format(Finding finding)
     {
-        LinePosition position = lines.GetPosition(diagnostic.Span.Start);
+        RuleText rule = finding.Rule;
+        EqlDiagnostic diagnostic = finding.Diagnostic;
         string severity = diagnostic.Severity.ToString().ToLowerInvariant();
         if (rule.Title is null)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{rule.Path}({position.Line + 1},{position.Character + 1}): {severity} {diagnostic.Id}: {diagnostic.Message}");
+            return string.Create(CultureInfo.InvariantCulture, $"{rule.Path}({finding.Start.Line + 1},{finding.Start.Character + 1}): {severity} {diagnostic.Id}: {diagnostic.Message}");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{rule.Path}({rule.Line}): {severity} {diagnostic.Id}: rule {rule.Title}, query line {position.Line + 1}, column {position.Character + 1}: {diagnostic.Message}");
+        return string.Create(CultureInfo.InvariantCulture, $"{rule.Path}({rule.Line}): {severity} {diagnostic.Id}: {finding.ExportContext}: {diagnostic.Message}");
     }
+}
+
+/// <summary>One diagnostic of one rule, with its 0-based start and end within the rule's text.</summary>
+internal sealed record Finding(RuleText Rule, EqlDiagnostic Diagnostic, LinePosition Start, LinePosition End)
+{
+    /// <summary>For a rule from an export: which rule, and where in its query.</summary>
+    public string ExportContext => string.Create(CultureInfo.InvariantCulture, $"rule {Rule.Title}, query line {Start.Line + 1}, column {Start.Character + 1}");
 }
