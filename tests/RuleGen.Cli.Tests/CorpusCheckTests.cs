@@ -50,4 +50,23 @@ public class CorpusCheckTests
         int.Parse(summary.Groups[1].Value).ShouldBe(1024);
         int.Parse(summary.Groups[2].Value).ShouldBeGreaterThanOrEqualTo(1002);
     }
+
+    [CorpusFact]
+    public void ProtectionsArtifacts_ValidCountAndDialect()
+    {
+        string corpus = FindCorpus()!;
+        var output = new StringWriter();
+
+        CheckCommand.Run(
+            new[] { Path.Combine(corpus, "protections-artifacts.kibana-export.ndjson") },
+            new[] { Path.Combine(corpus, "schemas", "union.flat.json") },
+            output,
+            new StringWriter());
+
+        Match summary = Regex.Match(output.ToString(), @"^(\d+) rules: (\d+) valid, (\d+) with errors", RegexOptions.Multiline);
+        summary.Success.ShouldBeTrue(output.ToString());
+        int.Parse(summary.Groups[1].Value).ShouldBe(1314);
+        int.Parse(summary.Groups[2].Value).ShouldBeGreaterThanOrEqualTo(993);
+        output.ToString().ShouldContain("Rules with errors that use Elastic Defend dialect features: ");
+    }
 }

@@ -12,7 +12,14 @@ using RuleGen.Eql.Text;
 namespace RuleGen.Cli.Check;
 
 /// <summary>Counts of one <c>rulegen check</c> run.</summary>
-internal sealed record CheckSummary(int Rules, int Valid, int WithErrors, int WithWarnings, int SkippedNonEql, IReadOnlyDictionary<string, int> ErrorsById);
+internal sealed record CheckSummary(
+    int Rules,
+    int Valid,
+    int WithErrors,
+    int WithWarnings,
+    int SkippedNonEql,
+    IReadOnlyDictionary<string, int> ErrorsById,
+    IReadOnlyDictionary<string, int> DialectFeatures);
 
 /// <summary>
 /// Checks rules against the ECS schema and any custom schemas, as the generator would but without requiring
@@ -82,6 +89,11 @@ internal static class CheckCommand
             summaryWriter.WriteLine("Errors by id: " + string.Join(", ", summary.ErrorsById.OrderByDescending(entry => entry.Value).ThenBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => $"{entry.Key} {entry.Value}")));
         }
 
+        if (summary.DialectFeatures.Count > 0)
+        {
+            summaryWriter.WriteLine("Rules with errors that use Elastic Defend dialect features: " + string.Join(", ", summary.DialectFeatures.OrderByDescending(entry => entry.Value).ThenBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => $"{entry.Key} {entry.Value}")));
+        }
+
         if (summary.SkippedNonEql > 0)
         {
             summaryWriter.WriteLine(summary.SkippedNonEql == 1
@@ -101,6 +113,7 @@ internal static class CheckCommand
         {
             int count = 0, valid = 0, withErrors = 0, withWarnings = 0;
             var errorsById = new Dictionary<string, int>(StringComparer.Ordinal);
+            var dialectFeatures = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (RuleText rule in rules)
             {
                 count++;
@@ -118,6 +131,10 @@ internal static class CheckCommand
                 if (compilation.HasErrors)
                 {
                     withErrors++;
+                    foreach (string feature in DialectFeatures.Find(rule.Text))
+                    {
+                        dialectFeatures[feature] = dialectFeatures.TryGetValue(feature, out int seen) ? seen + 1 : 1;
+                    }
                 }
                 else
                 {
@@ -129,7 +146,7 @@ internal static class CheckCommand
                 }
             }
 
-            return new CheckSummary(count, valid, withErrors, withWarnings, source.SkippedNonEql, errorsById);
+            return new CheckSummary(count, valid, withErrors, withWarnings, source.SkippedNonEql, errorsById, dialectFeatures);
         }
     }
 
