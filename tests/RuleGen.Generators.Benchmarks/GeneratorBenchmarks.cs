@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using RuleGen.Generators;
+
+namespace RuleGen.Generators.Benchmarks;
+
+/// <summary>
+/// Time the generator takes on a pack of 1,000 rules: generating the detectors, and generating plus compiling
+/// them as a build does. The rules are the public Elastic detection rules that compile against ECS alone,
+/// repeated under distinct file names to reach 1,000, read from the shared corpus beside the repository; without
+/// it, the repository's own rules are repeated.
+/// </summary>
+[MemoryDiagnoser]
+public class GeneratorBenchmarks
+{
+    private const int RuleCount = 1_000;
+
+    private AdditionalText[] rules = Array.Empty<AdditionalText>();
+    private CSharpCompilation compilation = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        List<string> texts = LoadRuleTexts();
+        rules = Enumerable.Range(0, RuleCount)
+            .Select(i => (AdditionalText)new InMemoryText($"/pack/rules/rule_{i:D4}.eql", texts[i % texts.Count]))
+            .ToArray();
+        compilation = CSharpCompilation.Create(
+            "Pack",
+            new[] { CSharpSyntaxTree.ParseText("namespace Pack { internal static class Marker { } }") },
+            Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(RuleGen.Ecs.EcsEvent).Assembly.Location)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        Console.WriteLine($"// {texts.Count} distinct rule texts, repeated to {RuleCount} files; {Generate().Results[0].GeneratedSources.Length - 1} detectors generated.");
+    }
+
+    [Benchmark]
+    public GeneratorDriverRunResult Generate() => CreateDriver().RunGenerators(compilation).GetRunResult();
+
+    [Benchmark]
+    public int GenerateAndCompile()
+    {
+        CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        using var stream = new MemoryStream();
+        var result = output.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("The generated detectors did not compile: " + result.Diagnostics.First(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+        }
+
+        return (int)stream.Length;
+    }
+
+    private GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+        new[] { new RuleGenerator().AsSourceGenerator() },
+        rules,
+        new CSharpParseOptions(LanguageVersion.Latest),
+        new OptionsProvider());
+
+    // The corpus rules that compile against ECS alone, so that each one produces a detector.
+    private static List<string> LoadRuleTexts()
+    {
+        var texts = new List<string>();
+        string? corpus = FindCorpus();
+        if (corpus is not null)
+        {
+            foreach (string line in File.ReadLines(Path.Combine(corpus, "detection-rules.kibana-export.ndjson")))
+            {
+                using JsonDocument document = JsonDocument.Parse(line);
+                if (document.RootElement.TryGetProperty("query", out JsonElement query) && query.GetString() is { } text
+                    && !RuleGen.Eql.RuleCompiler.Compile(text, "rule").HasErrors)
+                {
+                    texts.Add(text);
+                }
+            }
+        }
+
+        if (texts.Count == 0)
+        {
+            string root = FindRepository() ?? throw new InvalidOperationException("The repository root (RuleGen.sln) was not found.");
+            texts.AddRange(Directory.GetFiles(Path.Combine(root, "rules"), "*.eql").Select(File.ReadAllText));
+        }
+
+        return texts;
+    }
+
+    private static string? FindRepository()
+    {
+        DirectoryInfo? directory = new(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RuleGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName;
+    }
+
+    private static string? FindCorpus()
+    {
+        string? root = FindRepository();
+        string? corpus = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus"));
+        return corpus is not null && Directory.Exists(corpus) ? corpus : null;
+    }
+
+    private sealed class InMemoryText : AdditionalText
+    {
+        private readonly SourceText text;
+
+        public InMemoryText(string path, string content)
+        {
+            Path = path;
+            text = SourceText.From(content);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
+    }
+
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options Global = new(new Dictionary<string, string> { ["build_property.ProjectDir"] = "/pack/" });
+        private static readonly Options None = new(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GlobalOptions => Global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            private readonly Dictionary<string, string> values;
+
+            public Options(Dictionary<string, string> values)
+            {
+                this.values = values;
+            }
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}
