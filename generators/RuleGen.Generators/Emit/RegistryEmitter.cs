@@ -31,7 +31,10 @@ internal static class RegistryEmitter
             writer.Line("/// </summary>");
             writer.Line("void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts);");
             writer.Line();
-            writer.Line("/// <summary>Ends the stream: matches still waiting for a trailing missing-event window are added to <paramref name=\"alerts\"/>.</summary>");
+            writer.Line("/// <summary>");
+            writer.Line("/// Ends the stream: matches still waiting for a trailing missing-event window, and the alerts a tail pipe");
+            writer.Line("/// kept, are added to <paramref name=\"alerts\"/>.");
+            writer.Line("/// </summary>");
             writer.Line("void Flush(global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts);");
             writer.Line();
             writer.Line("/// <summary>Forgets every pending partial match, as at the start of a new stream.</summary>");

@@ -330,6 +330,8 @@ internal static class SequenceEmitter
                         {
                             writer.Line("return;");
                         }
+
+                        writer.Line();
                     }
                 }
                 else
