@@ -13,6 +13,12 @@ namespace RuleGen.Generators;
 /// </summary>
 internal sealed record GeneratorOptions(string Namespace, string ProjectDirectory, string? InvalidNamespace = null);
 
+/// <summary>The custom fields of every schema file of the project, merged and sorted by name.</summary>
+internal sealed record SchemaSpec(EquatableArray<Eql.Schema.SchemaField> Fields);
+
+/// <summary>One schema file: its fields and the diagnostics of reading it.</summary>
+internal sealed record SchemaFileSpec(string Path, EquatableArray<Eql.Schema.SchemaField> Fields, EquatableArray<DiagnosticInfo> Diagnostics);
+
 /// <summary>One <c>.eql</c> AdditionalFile: its full path, its path relative to the project, and its text.</summary>
 internal sealed record RuleFile(string Path, string RelativePath, string? Text);
 

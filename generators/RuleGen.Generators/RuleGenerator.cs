@@ -31,6 +31,8 @@ public sealed class RuleGenerator : IIncrementalGenerator
         public const string CompiledRules = nameof(CompiledRules);
         public const string Registry = nameof(Registry);
         public const string DuplicateClasses = nameof(DuplicateClasses);
+        public const string SchemaFiles = nameof(SchemaFiles);
+        public const string Schema = nameof(Schema);
     }
 
     private const string DefaultNamespace = "RuleGen.Generated";
@@ -49,10 +51,31 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ReadRuleFile(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(StepNames.RuleFiles);
 
+        // Schema files (*.schema.json) declare custom fields. Each is read once; their fields are merged into
+        // one sorted, equatable list, so a rule re-runs only when the set of custom fields really changes.
+        IncrementalValuesProvider<SchemaFileSpec> schemaFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => ReadSchemaFile(file, cancellationToken))
+            .WithTrackingName(StepNames.SchemaFiles);
+
+        IncrementalValueProvider<SchemaSpec> schema = schemaFiles
+            .Collect()
+            .Select(static (files, _) => MergeSchemas(files))
+            .WithTrackingName(StepNames.Schema);
+
+        context.RegisterSourceOutput(schemaFiles, static (production, file) =>
+        {
+            foreach (DiagnosticInfo diagnostic in file.Diagnostics)
+            {
+                production.ReportDiagnostic(ToRoslyn(diagnostic));
+            }
+        });
+
         // Parse, bind and emit per file, before any Collect, so that editing one rule re-runs only its own work.
         IncrementalValuesProvider<RuleOutput> compiled = ruleFiles
             .Combine(options)
-            .Select(static (pair, cancellationToken) => Compile(pair.Left, pair.Right, cancellationToken))
+            .Combine(schema)
+            .Select(static (pair, cancellationToken) => Compile(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
             .WithTrackingName(StepNames.CompiledRules);
 
         // The registry needs only names, so a rule whose query changes does not re-run it.
@@ -96,7 +119,10 @@ public sealed class RuleGenerator : IIncrementalGenerator
         return new RuleFile(file.Path, ProjectPaths.MakeRelative(options.ProjectDirectory, file.Path), text);
     }
 
-    internal static RuleOutput Compile(RuleFile file, GeneratorOptions options, CancellationToken cancellationToken)
+    internal static RuleOutput Compile(RuleFile file, GeneratorOptions options, CancellationToken cancellationToken) =>
+        Compile(file, options, new SchemaSpec(EquatableArray<Eql.Schema.SchemaField>.Empty), cancellationToken);
+
+    internal static RuleOutput Compile(RuleFile file, GeneratorOptions options, SchemaSpec schema, CancellationToken cancellationToken)
     {
         string stem = ProjectPaths.FileStem(file.Path);
         string className = RuleNaming.ToClassName(stem);
@@ -112,7 +138,12 @@ public sealed class RuleGenerator : IIncrementalGenerator
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            RuleCompilation compilation = RuleCompiler.Compile(file.Text, stem);
+            var compilerOptions = schema.Fields.Count == 0
+                ? RuleCompilerOptions.Detector
+                : new RuleCompilerOptions(
+                    Eql.Schema.FieldSchema.Ecs.WithCustomFields(schema.Fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Type))),
+                    RequireTypedMembers: true);
+            RuleCompilation compilation = RuleCompiler.Compile(file.Text, stem, compilerOptions);
             var lines = new Eql.Text.LineMap(file.Text);
             diagnostics.AddRange(compilation.Diagnostics.Select(diagnostic => Locate(diagnostic, file.Path, lines)));
             if (compilation.Model is not null)
@@ -132,6 +163,43 @@ public sealed class RuleGenerator : IIncrementalGenerator
         }
 
         return new RuleOutput(className, file.Path, file.RelativePath, hintName, source, diagnostics.ToEquatableArray());
+    }
+
+    private static SchemaFileSpec ReadSchemaFile(AdditionalText file, CancellationToken cancellationToken)
+    {
+        string? text = file.GetText(cancellationToken)?.ToString();
+        var diagnostics = new List<EqlDiagnostic>();
+        try
+        {
+            IReadOnlyList<Eql.Schema.SchemaField> fields = text is null
+                ? new List<Eql.Schema.SchemaField>()
+                : Eql.Schema.SchemaFileParser.Parse(text, diagnostics);
+            var lines = text is null ? null : new Eql.Text.LineMap(text);
+            return new SchemaFileSpec(file.Path, fields.ToEquatableArray(), diagnostics.Select(diagnostic => Locate(diagnostic, file.Path, lines)).ToEquatableArray());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, exception.GetType().Name, exception.Message);
+            return new SchemaFileSpec(file.Path, EquatableArray<Eql.Schema.SchemaField>.Empty, new[] { Locate(diagnostic, file.Path, null) }.ToEquatableArray());
+        }
+    }
+
+    // Later files do not override earlier ones: the first declaration of a field, in path order, wins.
+    private static SchemaSpec MergeSchemas(ImmutableArray<SchemaFileSpec> files)
+    {
+        var fields = new Dictionary<string, Eql.Schema.SchemaField>(StringComparer.Ordinal);
+        foreach (SchemaFileSpec file in files.OrderBy(file => file.Path, StringComparer.Ordinal))
+        {
+            foreach (Eql.Schema.SchemaField field in file.Fields)
+            {
+                if (!fields.ContainsKey(field.Name))
+                {
+                    fields[field.Name] = field;
+                }
+            }
+        }
+
+        return new SchemaSpec(fields.Values.OrderBy(field => field.Name, StringComparer.Ordinal).ToEquatableArray());
     }
 
     private static EquatableArray<DuplicateClass> FindDuplicates(ImmutableArray<RegistryEntry> entries) => entries

@@ -70,7 +70,7 @@ public static class AlertOutput
         output.WriteLine($"  events read:     {summary.EventsRead.ToString(CultureInfo.InvariantCulture)}");
         output.WriteLine($"  malformed lines: {summary.MalformedLines.ToString(CultureInfo.InvariantCulture)} (skipped)");
         output.WriteLine($"  field warnings:  {summary.FieldWarnings.ToString(CultureInfo.InvariantCulture)}");
-        output.WriteLine($"  unknown fields:  {summary.UnknownFields.ToString(CultureInfo.InvariantCulture)} (not in the typed ECS event, ignored)");
+        output.WriteLine($"  unknown fields:  {summary.UnknownFields.ToString(CultureInfo.InvariantCulture)} (outside the typed ECS event, kept as custom fields)");
         output.WriteLine($"  alerts:          {summary.TotalAlerts.ToString(CultureInfo.InvariantCulture)}");
         foreach ((RuleInfo rule, int alerts) in summary.AlertsByRule)
         {

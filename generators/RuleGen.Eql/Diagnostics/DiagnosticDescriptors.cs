@@ -114,6 +114,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptorInfo UnknownCategory = new(
         "RG5002", "Event category looks misspelled", "The event category '{0}' is not an ECS event.category value, and events are matched against it exactly, so this query may never match; did you mean '{1}'?", EqlSeverity.Warning, Lint);
 
+    public static readonly DiagnosticDescriptorInfo InvalidSchemaFile = new(
+        "RG3007", "Invalid schema file", "Invalid schema file: {0}. A schema file is a JSON object of field names to Elasticsearch types, such as {{\"process.Ext.api.name\": \"keyword\"}}", EqlSeverity.Error, Metadata);
+
     public static readonly DiagnosticDescriptorInfo InternalError = new(
         "RG9001", "Internal error in RuleGen", "RuleGen failed on this rule with {0}: {1}. The rule was not compiled; please report this with the rule text", EqlSeverity.Error, Internal);
 
@@ -126,6 +129,6 @@ public static class DiagnosticDescriptors
         UnknownFunction, WrongArgumentCount, InvalidCidr, InvalidRegex,
         SingleTermSequence, NotSequenceClause, NotSupportedYet,
         UnknownMetadataTag, InvalidMetadataValue, DuplicateMetadataTag, MetadataAfterQuery, DuplicateDetectorName,
-        InvalidNamespace, LiteralWildcard, UnknownCategory, InternalError,
+        InvalidNamespace, InvalidSchemaFile, LiteralWildcard, UnknownCategory, InternalError,
     };
 }

@@ -31,9 +31,11 @@ public sealed class FieldSchema
         var merged = new Dictionary<string, FieldDefinition>(fields, StringComparer.Ordinal);
         foreach (KeyValuePair<string, string> custom in customFields)
         {
+            // A custom field is read through EcsEvent.CustomFields (an empty member path), always as an array,
+            // because any Elasticsearch field may hold several values.
             if (!merged.ContainsKey(custom.Key))
             {
-                merged[custom.Key] = new FieldDefinition(custom.Key, custom.Value, false, null, "it is a custom field, which the typed ECS event does not have");
+                merged[custom.Key] = new FieldDefinition(custom.Key, custom.Value, true, string.Empty, null);
             }
         }
 

@@ -133,8 +133,26 @@ internal sealed class ConditionEmitter
         _ => throw new InvalidOperationException("No emitter for " + expression.GetType().Name),
     };
 
-    /// <summary>The C# expression that reads a field, null-safe along the way: <c>e.Process?.Parent?.Name</c>.</summary>
-    public static string Access(BoundField field) => "e." + field.MemberPath.Replace(".", "?.");
+    /// <summary>
+    /// The C# expression that reads a field, null-safe along the way: <c>e.Process?.Parent?.Name</c>. A custom
+    /// field, declared in a schema file, has no member and is read from <c>EcsEvent.CustomFields</c> as an array.
+    /// </summary>
+    public static string Access(BoundField field)
+    {
+        if (field.MemberPath.Length > 0)
+        {
+            return "e." + field.MemberPath.Replace(".", "?.");
+        }
+
+        string reader = field.Kind switch
+        {
+            FieldKind.Long => "Longs",
+            FieldKind.Double => "Doubles",
+            FieldKind.Boolean => "Booleans",
+            _ => "Strings",
+        };
+        return $"global::RuleGen.Ecs.CustomFieldValues.{reader}(e, {CSharpLiterals.String(field.Name)})";
+    }
 
     private string StringMatch(string value, Eql.EquatableArray<StringPattern> patterns, bool ignoreCaseFlag, string clause)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace RuleGen.Ecs;
 
 public sealed partial class EcsEvent
@@ -7,4 +9,18 @@ public sealed partial class EcsEvent
     /// Not an ECS field: EQL queries cannot see it.
     /// </summary>
     public long InputLine { get; set; }
+
+    /// <summary>
+    /// Fields outside the typed ECS members, by dotted name, such as Elastic Defend's <c>process.Ext.*</c>.
+    /// Values are strings, 64-bit integers, doubles or booleans, or arrays of them; rules read them when a
+    /// schema file declares the field. Null when the event has none.
+    /// </summary>
+    public Dictionary<string, object?>? CustomFields { get; set; }
+
+    /// <summary>Sets a custom field, creating <see cref="CustomFields"/> on first use.</summary>
+    public EcsEvent WithCustomField(string name, object? value)
+    {
+        (CustomFields ??= new Dictionary<string, object?>(System.StringComparer.Ordinal))[name] = value;
+        return this;
+    }
 }

@@ -28,6 +28,34 @@ internal static class EcsDocumentMapper
         }
     }
 
+    private static object? ToCustomValue(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return value.GetString();
+            case JsonValueKind.Number:
+                return value.TryGetInt64(out long whole) ? whole : value.GetDouble();
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.Array:
+                var items = new System.Collections.Generic.List<object>();
+                foreach (JsonElement element in value.EnumerateArray())
+                {
+                    if (ToCustomValue(element) is { } item)
+                    {
+                        items.Add(item);
+                    }
+                }
+
+                return items.ToArray();
+            default:
+                return null;
+        }
+    }
+
     private static void WriteValue(EcsEvent target, string path, JsonElement value, EventMappingContext context)
     {
         // An object is tried as a value first: when the path is an ECS leaf field, the writer reports the object
@@ -47,7 +75,9 @@ internal static class EcsDocumentMapper
 
                 return;
             default:
+                // Kept as a custom field, which a rule reads when a schema file declares it.
                 context.CountUnknownField();
+                target.WithCustomField(path, ToCustomValue(value));
                 return;
         }
     }

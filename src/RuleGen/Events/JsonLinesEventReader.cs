@@ -45,8 +45,8 @@ public sealed class JsonLinesEventReader : IDisposable
     public long FieldWarnings { get; private set; }
 
     /// <summary>
-    /// Number of input fields that name no ECS field the typed event models. They are ignored without a warning,
-    /// because most documents carry fields beyond ECS.
+    /// Number of input fields that name no ECS field the typed event models. They are kept in
+    /// <see cref="EcsEvent.CustomFields"/> without a warning, because most documents carry fields beyond ECS.
     /// </summary>
     public long UnknownFieldCount { get; private set; }
 

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace RuleGen.Ecs;
+
+/// <summary>
+/// Reads custom fields for generated detectors. Every custom field is read as an array, because any
+/// Elasticsearch field may hold several values; a single value becomes a one-element array, and a value that
+/// cannot take the requested type is skipped, so it cannot match.
+/// </summary>
+/// <remarks>NOTE: each read allocates the array it returns; typed members avoid that for ECS fields.</remarks>
+public static class CustomFieldValues
+{
+    public static string[]? Strings(EcsEvent e, string name) => Read(e, name, ToText);
+
+    public static long[]? Longs(EcsEvent e, string name) => Read(e, name, ToLong);
+
+    public static double[]? Doubles(EcsEvent e, string name) => Read(e, name, ToDouble);
+
+    public static bool[]? Booleans(EcsEvent e, string name) => Read(e, name, ToBoolean);
+
+    private static T[]? Read<T>(EcsEvent e, string name, Func<object, (bool Ok, T Value)> convert)
+    {
+        if (e.CustomFields is null || !e.CustomFields.TryGetValue(name, out object? value) || value is null)
+        {
+            return null;
+        }
+
+        var items = new List<T>();
+        if (value is Array array && value is not string)
+        {
+            foreach (object? element in array)
+            {
+                if (element is not null && convert(element) is (true, var converted))
+                {
+                    items.Add(converted);
+                }
+            }
+        }
+        else if (convert(value) is (true, var single))
+        {
+            items.Add(single);
+        }
+
+        return items.Count == 0 ? null : items.ToArray();
+    }
+
+    // A keyword field keeps a number's or a boolean's text, as Elasticsearch does when it indexes one.
+    private static (bool, string) ToText(object value) => value switch
+    {
+        string text => (true, text),
+        bool flag => (true, flag ? "true" : "false"),
+        IFormattable number => (true, number.ToString(null, CultureInfo.InvariantCulture)),
+        _ => (false, string.Empty),
+    };
+
+    private static (bool, long) ToLong(object value) => value switch
+    {
+        long whole => (true, whole),
+        int small => (true, small),
+        double fraction when !double.IsNaN(fraction) && !double.IsInfinity(fraction) && Math.Abs(fraction) < 9.2e18 => (true, (long)Math.Truncate(fraction)),
+        string text when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) => (true, parsed),
+        _ => (false, 0),
+    };
+
+    private static (bool, double) ToDouble(object value) => value switch
+    {
+        double fraction => (true, fraction),
+        long whole => (true, whole),
+        int small => (true, small),
+        string text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) => (true, parsed),
+        _ => (false, 0),
+    };
+
+    private static (bool, bool) ToBoolean(object value) => value switch
+    {
+        bool flag => (true, flag),
+        "true" => (true, true),
+        "false" => (true, false),
+        _ => (false, false),
+    };
+}

@@ -1,0 +1,43 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace RuleGen.Generators.Tests.Generator;
+
+public class SchemaFileTests
+{
+    private const string Rule = "process where process.Ext.api.name : \"VirtualAlloc*\" and process.Ext.count > 2";
+
+    [Fact]
+    public void SchemaFile_DeclaresCustomFields()
+    {
+        var (run, compilerDiagnostics) = GeneratorHarness.Run(
+            GeneratorHarness.Rule("rules/api.eql", Rule),
+            GeneratorHarness.Rule("fields/endpoint.schema.json", "{\"process.Ext.api.name\": \"keyword\", \"process\": {\"Ext\": {\"count\": \"long\"}}}"));
+
+        run.Diagnostics.ShouldBeEmpty();
+        compilerDiagnostics.ShouldBeEmpty();
+        string source = run.Results.Single().GeneratedSources.Single(generated => generated.HintName.StartsWith("ApiDetector.")).SourceText.ToString();
+        source.ShouldContain("global::RuleGen.Ecs.CustomFieldValues.Strings(e, \"process.Ext.api.name\")");
+        source.ShouldContain("global::RuleGen.Ecs.CustomFieldValues.Longs(e, \"process.Ext.count\")");
+    }
+
+    [Fact]
+    public void NoSchemaFile_CustomFieldUnknown()
+    {
+        var (run, _) = GeneratorHarness.Run(GeneratorHarness.Rule("rules/api.eql", Rule));
+
+        run.Diagnostics.Select(diagnostic => diagnostic.Id).ShouldBe(new[] { "RG1001", "RG1001" });
+    }
+
+    [Fact]
+    public void InvalidSchemaFile_ErrorAtPosition()
+    {
+        var (run, _) = GeneratorHarness.Run(GeneratorHarness.Rule("fields/bad.schema.json", "{\n  \"process.Ext.count\": 5\n}"));
+
+        Diagnostic error = run.Diagnostics.Single();
+        error.Id.ShouldBe("RG3007");
+        error.Location.GetLineSpan().Path.ShouldBe("/src/Consumer/fields/bad.schema.json");
+        error.Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(1, 23));
+        error.GetMessage().ShouldStartWith("Invalid schema file: the field 'process.Ext.count' must map to a type name such as \"keyword\", or to an object of fields.");
+    }
+}
