@@ -51,8 +51,8 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ReadRuleFile(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(StepNames.RuleFiles);
 
-        // Schema files (*.schema.json) declare custom fields. Each is read once; their fields are merged into
-        // one sorted, equatable list, so a rule re-runs only when the set of custom fields really changes.
+        // Schema files (*.schema.json) declare custom fields. Each file is read once, and their fields are merged
+        // into one sorted, equatable list, so a rule re-runs only when the set of custom fields really changes.
         IncrementalValuesProvider<SchemaFileSpec> schemaFiles = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
             .Select(static (file, cancellationToken) => ReadSchemaFile(file, cancellationToken))
@@ -86,7 +86,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.Registry);
 
         // Two rule files with one file name (in different folders, or differing only in case on a
-        // case-sensitive file system) would generate one class twice; neither is emitted.
+        // case-sensitive file system) would generate one class twice, so neither is emitted.
         IncrementalValueProvider<EquatableArray<DuplicateClass>> duplicates = registry
             .Select(static (pair, _) => FindDuplicates(pair.Left))
             .WithTrackingName(StepNames.DuplicateClasses);
