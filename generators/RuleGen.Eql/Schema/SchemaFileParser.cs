@@ -10,10 +10,15 @@ namespace RuleGen.Eql.Schema;
 public sealed record SchemaField(string Name, string Type);
 
 /// <summary>
-/// Reads a custom field schema for the generator: a JSON object of field names to Elasticsearch types, where
-/// names may be dotted (<c>{"process.Ext.api.name": "keyword"}</c>) or nested (<c>{"process": {"Ext": ...}}</c>).
-/// The generator cannot rely on loading a JSON library in every compiler host, so this small reader accepts
-/// exactly that shape and reports anything else at its position.
+/// Reads a custom field schema for the generator, in either of two forms:
+/// <list type="bullet">
+/// <item>a JSON object of field names to Elasticsearch types, where names may be dotted
+/// (<c>{"process.Ext.api.name": "keyword"}</c>) or nested (<c>{"process": {"Ext": ...}}</c>);</item>
+/// <item>an Elasticsearch mapping, as <c>GET index/_mapping</c> returns it or as an index template holds it:
+/// fields are read from <c>properties</c>, with their <c>type</c>.</item>
+/// </list>
+/// The generator cannot rely on loading a JSON library in every compiler host, so this small reader parses the
+/// JSON itself and reports a problem at its position.
 /// </summary>
 public sealed class SchemaFileParser
 {
@@ -34,11 +39,25 @@ public sealed class SchemaFileParser
         try
         {
             parser.SkipWhitespace();
-            parser.ReadObject(string.Empty);
+            if (parser.Peek() != '{')
+            {
+                throw parser.Fail("expected a JSON object of field names to types, or an Elasticsearch mapping", parser.position);
+            }
+
+            Node root = parser.ReadValue();
             parser.SkipWhitespace();
             if (parser.position < text.Length)
             {
-                parser.Fail("only one JSON object is allowed; found more text after it");
+                throw parser.Fail("only one JSON object is allowed; found more text after it", parser.position);
+            }
+
+            if (FindProperties(root) is { } properties)
+            {
+                parser.ReadMapping(properties, string.Empty);
+            }
+            else
+            {
+                parser.ReadFlat(root, string.Empty);
             }
         }
         catch (InvalidSchemaException)
@@ -49,53 +68,171 @@ public sealed class SchemaFileParser
         return parser.fields;
     }
 
+    /// <summary>A parsed JSON value: a string, an object with members in order, or any other value.</summary>
+    private sealed class Node
+    {
+        public Node(int start, string? value, List<KeyValuePair<string, Node>>? members)
+        {
+            Start = start;
+            Value = value;
+            Members = members;
+        }
+
+        public int Start { get; }
+
+        public string? Value { get; }
+
+        public List<KeyValuePair<string, Node>>? Members { get; }
+
+        public Node? Member(string name)
+        {
+            if (Members is null)
+            {
+                return null;
+            }
+
+            foreach (KeyValuePair<string, Node> member in Members)
+            {
+                if (member.Key == name)
+                {
+                    return member.Value;
+                }
+            }
+
+            return null;
+        }
+    }
+
     private sealed class InvalidSchemaException : System.Exception
     {
     }
 
-    private InvalidSchemaException Fail(string problem)
+    private InvalidSchemaException Fail(string problem, int at)
     {
-        diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.InvalidSchemaFile, new TextSpan(System.Math.Min(position, text.Length), 1), problem));
+        diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.InvalidSchemaFile, new TextSpan(System.Math.Min(at, text.Length), 1), problem));
         return new InvalidSchemaException();
     }
 
-    private void ReadObject(string prefix)
+    // The 'properties' object of a mapping in its usual wrappers: {properties}, {mappings: ...},
+    // {template: {mappings: ...}}, or GET index/_mapping's {index-name: {mappings: ...}}.
+    private static Node? FindProperties(Node node)
     {
-        Expect('{', "a JSON object of field names to types");
+        if (node.Member("properties") is { Members: not null } properties)
+        {
+            return properties;
+        }
+
+        foreach (string wrapper in new[] { "mappings", "template" })
+        {
+            if (node.Member(wrapper) is { Members: not null } inner)
+            {
+                return FindProperties(inner);
+            }
+        }
+
+        if (node.Members is { Count: 1 } single && single[0].Value.Member("mappings") is { Members: not null })
+        {
+            return FindProperties(single[0].Value);
+        }
+
+        return null;
+    }
+
+    private void ReadMapping(Node properties, string prefix)
+    {
+        foreach (KeyValuePair<string, Node> member in properties.Members!)
+        {
+            string path = prefix + member.Key;
+            if (member.Value.Members is null)
+            {
+                throw Fail($"the mapping of '{path}' must be an object with a \"type\" or \"properties\"", member.Value.Start);
+            }
+
+            if (member.Value.Member("type") is { Value: { } type })
+            {
+                fields.Add(new SchemaField(path, type));
+            }
+            else if (member.Value.Member("properties") is { Members: not null } children)
+            {
+                fields.Add(new SchemaField(path, "object"));
+                ReadMapping(children, path + ".");
+            }
+        }
+    }
+
+    private void ReadFlat(Node node, string prefix)
+    {
+        foreach (KeyValuePair<string, Node> member in node.Members!)
+        {
+            if (member.Key.Length == 0)
+            {
+                throw Fail("a field name is empty", member.Value.Start);
+            }
+
+            string path = prefix.Length == 0 ? member.Key : prefix + "." + member.Key;
+            if (member.Value.Value is { } type)
+            {
+                fields.Add(new SchemaField(path, type));
+            }
+            else if (member.Value.Members is not null)
+            {
+                ReadFlat(member.Value, path);
+            }
+            else
+            {
+                throw Fail($"the field '{path}' must map to a type name such as \"keyword\", or to an object of fields", member.Value.Start);
+            }
+        }
+    }
+
+    private Node ReadValue()
+    {
+        SkipWhitespace();
+        int start = position;
+        switch (Peek())
+        {
+            case '{':
+                return ReadObject();
+            case '"':
+                return new Node(start, ReadString(), null);
+            case '[':
+                SkipArray();
+                return new Node(start, null, null);
+            default:
+                // A number, true, false or null: mappings carry them (ignore_above, index), and they name no field.
+                while (position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] is '-' or '+' or '.'))
+                {
+                    position++;
+                }
+
+                if (position == start)
+                {
+                    throw Fail("expected a JSON value", start);
+                }
+
+                return new Node(start, null, null);
+        }
+    }
+
+    private Node ReadObject()
+    {
+        int start = position;
+        position++;
+        var members = new List<KeyValuePair<string, Node>>();
         SkipWhitespace();
         if (Peek() == '}')
         {
             position++;
-            return;
+            return new Node(start, null, members);
         }
 
         while (true)
         {
             SkipWhitespace();
             string name = ReadString();
-            if (name.Length == 0)
-            {
-                throw Fail("a field name is empty");
-            }
-
             SkipWhitespace();
-            Expect(':', "':' after the field name");
-            SkipWhitespace();
-            string path = prefix.Length == 0 ? name : prefix + "." + name;
-            if (Peek() == '{')
-            {
-                ReadObject(path);
-            }
-            else if (Peek() == '"')
-            {
-                string type = ReadString();
-                fields.Add(new SchemaField(path, type));
-            }
-            else
-            {
-                throw Fail($"the field '{path}' must map to a type name such as \"keyword\", or to an object of fields");
-            }
-
+            Expect(':', "':' after the name");
+            members.Add(new KeyValuePair<string, Node>(name, ReadValue()));
             SkipWhitespace();
             if (Peek() == ',')
             {
@@ -104,6 +241,31 @@ public sealed class SchemaFileParser
             }
 
             Expect('}', "',' or '}'");
+            return new Node(start, null, members);
+        }
+    }
+
+    private void SkipArray()
+    {
+        position++;
+        SkipWhitespace();
+        if (Peek() == ']')
+        {
+            position++;
+            return;
+        }
+
+        while (true)
+        {
+            ReadValue();
+            SkipWhitespace();
+            if (Peek() == ',')
+            {
+                position++;
+                continue;
+            }
+
+            Expect(']', "',' or ']'");
             return;
         }
     }
@@ -152,7 +314,7 @@ public sealed class SchemaFileParser
     {
         if (Peek() != expected)
         {
-            throw Fail($"expected {description}");
+            throw Fail($"expected {description}", position);
         }
 
         position++;

@@ -22,6 +22,40 @@ public class SchemaFileTests
     }
 
     [Fact]
+    public void MappingSchemaFile_DeclaresCustomFields()
+    {
+        const string mapping = """
+            {"logs-endpoint": {"mappings": {"dynamic": false, "properties": {
+              "process": {"properties": {"Ext": {"properties": {
+                "api": {"properties": {"name": {"type": "keyword", "ignore_above": 1024, "fields": {"text": {"type": "text"}}}}},
+                "count": {"type": "long"},
+                "tags": {"type": "keyword", "copy_to": ["all"]}
+              }}}}
+            }}}}
+            """;
+
+        var (run, compilerDiagnostics) = GeneratorHarness.Run(
+            GeneratorHarness.Rule("rules/api.eql", Rule),
+            GeneratorHarness.Rule("fields/endpoint.schema.json", mapping));
+
+        run.Diagnostics.ShouldBeEmpty();
+        compilerDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void SchemaParser_ReadsBothForms()
+    {
+        var diagnostics = new System.Collections.Generic.List<RuleGen.Eql.Diagnostics.EqlDiagnostic>();
+
+        var flat = RuleGen.Eql.Schema.SchemaFileParser.Parse("{\"a.b\": \"keyword\", \"c\": {\"d\": \"long\"}}", diagnostics);
+        var mapping = RuleGen.Eql.Schema.SchemaFileParser.Parse("{\"mappings\": {\"properties\": {\"a\": {\"properties\": {\"b\": {\"type\": \"ip\"}}}}}}", diagnostics);
+
+        diagnostics.ShouldBeEmpty();
+        flat.ShouldBe(new[] { new RuleGen.Eql.Schema.SchemaField("a.b", "keyword"), new RuleGen.Eql.Schema.SchemaField("c.d", "long") });
+        mapping.ShouldBe(new[] { new RuleGen.Eql.Schema.SchemaField("a", "object"), new RuleGen.Eql.Schema.SchemaField("a.b", "ip") });
+    }
+
+    [Fact]
     public void NoSchemaFile_CustomFieldUnknown()
     {
         var (run, _) = GeneratorHarness.Run(GeneratorHarness.Rule("rules/api.eql", Rule));
