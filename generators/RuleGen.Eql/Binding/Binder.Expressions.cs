@@ -108,6 +108,12 @@ public sealed partial class Binder
             {
                 ReportNotSupported(comparison.Span, "a comparison between two constants", "; write the condition's value, true or false, instead");
             }
+            else if (left is LiteralSyntax { Kind: LiteralKind.Null } || right is LiteralSyntax { Kind: LiteralKind.Null })
+            {
+                // Elasticsearch accepts this form, and its test suite uses it. A comparison is null exactly when its
+                // field is missing, so a null test of the field is equivalent.
+                ReportNotSupported(comparison.Span, "a null test of a condition", "; test the field instead: 'null == (exit_code > -1)' holds exactly when 'exit_code == null'");
+            }
             else
             {
                 Report(DiagnosticDescriptors.TypeMismatch, left.Span, $"The left side of '{Slice(comparison.OperatorSpan)}' must be a field, but found '{Slice(left.Span)}': compare a field with a value, and combine conditions with 'and', 'or' and 'not'");
