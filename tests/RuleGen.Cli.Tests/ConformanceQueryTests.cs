@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using RuleGen.Cli.Check;
+using RuleGen.Eql;
+using RuleGen.Eql.Diagnostics;
+using RuleGen.Eql.Schema;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace RuleGen.Cli.Tests;
+
+/// <summary>A fact that runs only when the EQL conformance suites are present; otherwise it is skipped with the reason.</summary>
+public sealed class ConformanceFactAttribute : FactAttribute
+{
+    public ConformanceFactAttribute()
+    {
+        if (ConformanceQueryTests.FindSuite() is null)
+        {
+            Skip = "The Elasticsearch EQL conformance suite <repository>/../shared/conformance/elasticsearch-eql was not found; it is not part of the repository, so conformance tests are skipped.";
+        }
+    }
+}
+
+/// <summary>
+/// Compiles the queries of Elasticsearch's EQL test suite with the suite's own mappings. This checks only that
+/// RuleGen accepts each query. Running the queries against the suite's events needs a JSON-backed event type,
+/// which does not exist yet. Each test lists the rejected queries by name, so a query that starts to fail and
+/// one that starts to pass both fail it.
+/// </summary>
+public class ConformanceQueryTests
+{
+    internal static string? FindSuite()
+    {
+        DirectoryInfo? directory = new(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RuleGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        string? suite = directory is null
+            ? null
+            : Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "conformance", "elasticsearch-eql"));
+        return suite is not null && Directory.Exists(suite) ? suite : null;
+    }
+
+    // test_extra.toml is left out because it writes 'join_keys = [null]', which is not TOML.
+    [ConformanceFact]
+    public void MainSuite_OnlyNullTestsRejected()
+    {
+        string suite = FindSuite()!;
+        FieldSchema schema = SuiteSchema(Path.Combine(suite, "mapping-default.json"), Path.Combine(suite, "test_data.json"));
+
+        List<(string Query, EqlDiagnostic Error)> errors = CompileAll(schema, out int total, Path.Combine(suite, "test_queries.toml"), Path.Combine(suite, "additional_test_queries.toml"));
+
+        string report = Describe(errors);
+        total.ShouldBe(194);
+        errors.Select(pair => pair.Query).ShouldBe(
+            new[] { "nullEqualityAndInWithHead", "nullEqualityWithGtAndHead", "nullEqualityWithLtAndHead" },
+            report);
+        errors.ShouldAllBe(pair => pair.Error.Id == "RG2003" && pair.Error.Message.Contains("a null test of a condition"), report);
+    }
+
+    [ConformanceFact]
+    public void MissingEventsSuite_OnlyRunsOnMissingRejected()
+    {
+        string suite = FindSuite()!;
+        string data = Path.Combine(suite, "data");
+        FieldSchema schema = SuiteSchema(Path.Combine(data, "missing-events.mapping"), Path.Combine(data, "missing-events.data"));
+
+        List<(string Query, EqlDiagnostic Error)> errors = CompileAll(schema, out int total, Path.Combine(suite, "test_missing_events.toml"));
+
+        string report = Describe(errors);
+        total.ShouldBe(26);
+        errors.Select(pair => pair.Query).ShouldBe(new[] { "withByKey_runsOnMissing" }, report);
+        errors.ShouldAllBe(pair => pair.Error.Id == "RG2003" && pair.Error.Message.Contains("'with runs' on a missing-event term"), report);
+    }
+
+    [ConformanceFact]
+    public void SampleSuite_AllRejectedAsSample()
+    {
+        string suite = FindSuite()!;
+        string data = Path.Combine(suite, "data");
+        FieldSchema schema = SuiteSchema(Path.Combine(data, "sample1.mapping"), Path.Combine(data, "sample1.data"));
+        foreach (string index in new[] { "sample2", "sample3" })
+        {
+            schema = schema.WithCustomFields(SchemaLoader.Load(Path.Combine(data, index + ".mapping")));
+        }
+
+        List<(string Query, EqlDiagnostic Error)> errors = CompileAll(schema, out int total, Path.Combine(suite, "test_sample.toml"));
+
+        string report = Describe(errors);
+        total.ShouldBe(25);
+        errors.Count.ShouldBe(25, report);
+        errors.ShouldAllBe(pair => pair.Error.Id == "RG2003" && pair.Error.Message.Contains("'sample'"), report);
+    }
+
+    private static List<(string Query, EqlDiagnostic Error)> CompileAll(FieldSchema schema, out int total, params string[] files)
+    {
+        RuleCompilerOptions options = new(schema, RequireTypedMembers: false);
+        var errors = new List<(string Query, EqlDiagnostic Error)>();
+        total = 0;
+        foreach (string file in files)
+        {
+            TomlTable model = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(file), (TomlSerializerOptions?)null)!;
+            foreach (TomlTable query in ((TomlTableArray)model["queries"]).OfType<TomlTable>())
+            {
+                total++;
+                string name = (string)query["name"];
+                RuleCompilation compilation = RuleCompiler.Compile((string)query["query"], name, options);
+                errors.AddRange(compilation.Diagnostics
+                    .Where(diagnostic => diagnostic.Severity == EqlSeverity.Error)
+                    .Select(error => (name, error)));
+            }
+        }
+
+        return errors;
+    }
+
+    private static string Describe(IEnumerable<(string Query, EqlDiagnostic Error)> errors) =>
+        string.Join(Environment.NewLine, errors.Select(pair => $"{pair.Query}: {pair.Error.Id} {pair.Error.Message}"));
+
+    // Elasticsearch maps the fields that a mapping leaves out dynamically, by the type of their first value.
+    // The test does the same from the suite's events: strings as keyword, whole numbers as long.
+    private static FieldSchema SuiteSchema(string mapping, string events)
+    {
+        List<KeyValuePair<string, string>> fields = SchemaLoader.Load(mapping);
+        var known = new HashSet<string>(fields.Select(field => field.Key), StringComparer.Ordinal);
+        // The missing-events data file carries // comments.
+        var readOptions = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip };
+        using JsonDocument data = JsonDocument.Parse(File.ReadAllText(events), readOptions);
+        foreach (JsonElement item in data.RootElement.EnumerateArray())
+        {
+            foreach (JsonProperty property in item.EnumerateObject())
+            {
+                JsonElement value = property.Value.ValueKind == JsonValueKind.Array && property.Value.GetArrayLength() > 0
+                    ? property.Value[0]
+                    : property.Value;
+                string? type = value.ValueKind switch
+                {
+                    JsonValueKind.String => "keyword",
+                    JsonValueKind.Number => value.TryGetInt64(out _) ? "long" : "double",
+                    JsonValueKind.True or JsonValueKind.False => "boolean",
+                    _ => null,
+                };
+                if (type is not null && known.Add(property.Name))
+                {
+                    fields.Add(new KeyValuePair<string, string>(property.Name, type));
+                }
+            }
+        }
+
+        return FieldSchema.Ecs.WithCustomFields(fields);
+    }
+}
