@@ -110,9 +110,7 @@ public sealed partial class Binder
             }
             else if (left is LiteralSyntax { Kind: LiteralKind.Null } || right is LiteralSyntax { Kind: LiteralKind.Null })
             {
-                // Elasticsearch accepts this form, and its test suite uses it. A comparison is null exactly when its
-                // field is missing, so a null test of the field is equivalent.
-                ReportNotSupported(comparison.Span, "a null test of a condition", "; test the field instead: 'null == (exit_code > -1)' holds exactly when 'exit_code == null'");
+                return BindConditionNullTest(left is LiteralSyntax ? right : left, op, comparison);
             }
             else
             {
@@ -189,6 +187,18 @@ public sealed partial class Binder
         }
 
         return new BoundNullTest(field, op == ComparisonOperator.Equal, clause);
+    }
+
+    // 'null == (exit_code > -1)': Elasticsearch accepts a null test of any condition, and its test suite uses one.
+    private BoundExpression BindConditionNullTest(ExpressionSyntax condition, ComparisonOperator op, ComparisonSyntax comparison)
+    {
+        if (op is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
+        {
+            Report(DiagnosticDescriptors.TypeMismatch, comparison.OperatorSpan, "null can only be compared with == (the condition is null) or != (the condition is true or false)");
+            return Unknown;
+        }
+
+        return new BoundConditionNullTest(BindCondition(condition), op == ComparisonOperator.Equal, Slice(comparison.Span));
     }
 
     private BoundExpression BindStringComparison(BoundField field, ComparisonOperator op, LiteralSyntax literal, ComparisonSyntax comparison, string clause)

@@ -14,7 +14,7 @@ public abstract record BoundExpression;
 public sealed record BoundField(string Name, string Type, FieldKind Kind, bool IsArray, string MemberPath, bool IsOptional);
 
 /// <summary>
-/// <c>true</c>, <c>false</c> or <c>null</c> (EQL's unknown) as a condition. <see cref="Clause"/> says where a
+/// <c>true</c>, <c>false</c> or <c>null</c> (EQL's unknown) as a condition. <see cref="Clause"/> records where a
 /// constant came from when it replaces a test, such as a test of an optional field that is not in the schema.
 /// </summary>
 public sealed record BoundConstant(bool? Value, string Clause = "") : BoundExpression;
@@ -28,6 +28,12 @@ public sealed record BoundNot(BoundExpression Operand, string Clause) : BoundExp
 
 /// <summary><c>f == null</c> or <c>f != null</c>: an existence test that is never null itself.</summary>
 public sealed record BoundNullTest(BoundField Field, bool IsNull, string Clause) : BoundExpression;
+
+/// <summary>
+/// <c>null == (c)</c> or <c>null != (c)</c> for a condition c: true when c is null, or when it is not. Like
+/// <see cref="BoundNullTest"/>, never null itself.
+/// </summary>
+public sealed record BoundConditionNullTest(BoundExpression Condition, bool IsNull, string Clause) : BoundExpression;
 
 /// <summary>
 /// <c>==</c>, <c>in</c>, <c>in~</c>, <c>:</c>, <c>like</c> and <c>like~</c> on a string field: true when the value

@@ -47,6 +47,14 @@ internal sealed class ConditionEmitter
                 writer.Unindent();
                 writer.Line(")" + suffix);
                 break;
+            case BoundConditionNullTest test:
+                writer.Line("// " + CSharpLiterals.Comment(test.Clause));
+                writer.Line(prefix + Runtime + "EqlBool.From(" + (test.IsNull ? string.Empty : "!") + "(");
+                writer.Indent();
+                Emit(writer, test.Condition, string.Empty, string.Empty);
+                writer.Unindent();
+                writer.Line(").IsNull)" + suffix);
+                break;
             default:
                 string? clause = ClauseOf(expression);
                 if (clause is not null)

@@ -98,6 +98,18 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Binder_NullTestOfCondition()
+    {
+        BoundConditionNullTest test = Condition("process where null != (process.pid > -1)").ShouldBeOfType<BoundConditionNullTest>();
+
+        test.IsNull.ShouldBeFalse();
+        test.Clause.ShouldBe("null != (process.pid > -1)");
+        BoundComparison comparison = test.Condition.ShouldBeOfType<BoundComparison>();
+        comparison.Field.Name.ShouldBe("process.pid");
+        comparison.Operator.ShouldBe(ComparisonOperator.Greater);
+    }
+
+    [Fact]
     public void Binder_NotInWrapsNot()
     {
         BoundNot not = Condition("process where process.name not in (\"a\", \"b\")").ShouldBeOfType<BoundNot>();

@@ -485,13 +485,8 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_NullTestOfConditionNotCompiledYet()
+    public void Binder_NullOrderedWithCondition()
     {
-        RuleCompilation compilation = Compile("process where null == (process.pid > -1)");
-
-        compilation.Diagnostics.Select(diagnostic => diagnostic.Id).ShouldBe(new[] { "RG2003" }, Describe(compilation));
-        compilation.Diagnostics[0].Message.ShouldBe(
-            "RuleGen does not compile a null test of a condition yet; test the field instead: 'null == (exit_code > -1)' holds exactly when 'exit_code == null'");
-        compilation.Diagnostics[0].Span.Start.ShouldBe("process where ".Length);
+        ShouldReport("process where null < (process.pid > -1)", "RG1003", 1, 20, "null can only be compared with == (the condition is null)");
     }
 }

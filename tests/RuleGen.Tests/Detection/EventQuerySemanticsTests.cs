@@ -150,6 +150,17 @@ public class EventQuerySemanticsTests
     }
 
     [Fact]
+    public void NullTestOfCondition_TrueWhenFieldMissing()
+    {
+        var detector = new NullTestOfConditionDetector();
+        EcsEvent withPid = Process("calc.exe");
+        withPid.Process!.Pid = 42;
+
+        Fires(detector, Process("calc.exe")).ShouldBeTrue();
+        Fires(detector, withPid).ShouldBeFalse();
+    }
+
+    [Fact]
     public void MissingNumber_ComparisonDoesNotMatch()
     {
         var detector = new PidGreaterDetector();
