@@ -176,6 +176,17 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Check_UnknownOptionNamed()
+    {
+        string rule = Write("good.eql", "process where true");
+
+        var (exitCode, _, error) = Run(new[] { "--bogus", rule });
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain("error: '--bogus' is neither a known option nor an existing path; the options are --schema and --format (see 'rulegen check --help')");
+    }
+
+    [Fact]
     public void Check_MissingPathWinsOverRuleError()
     {
         string rule = Write("bad.eql", "process where process.nme == \"x\"");
@@ -195,6 +206,31 @@ public sealed class CheckCommandTests : IDisposable
         var (exitCode, _, error) = Run(new[] { rule }, schema);
 
         exitCode.ShouldBe(2);
-        error.ShouldContain("maps 'custom.count' to a Number, not to a type name");
+        error.ShouldContain("is invalid; fix these problems:");
+        error.ShouldContain("schema.json(1,18): error RG3007: Invalid schema file: the field 'custom.count' must map to a type name such as \"keyword\", or to an object of fields.");
+    }
+
+    [Fact]
+    public void Check_UnknownSchemaTypeWarns()
+    {
+        string rule = Write("good.eql", "process where true");
+        string schema = Write("schema.json", "{\"custom.count\": \"lnog\"}");
+
+        var (exitCode, _, error) = Run(new[] { rule }, schema);
+
+        exitCode.ShouldBe(0);
+        error.ShouldContain("schema.json(1,18): warning RG3008: 'custom.count' has the type \"lnog\", which is not an Elasticsearch field type, so rules cannot compare it with values; did you mean \"long\"?");
+    }
+
+    // The build accepts nested names in a flat schema, so the command must too.
+    [Fact]
+    public void Check_NestedFlatSchemaAccepted()
+    {
+        string rule = Write("custom.eql", "process where process.Ext.relative_file_creation_time > 1.5");
+        string schema = Write("schema.json", "{\"process\": {\"Ext\": {\"relative_file_creation_time\": \"double\"}}}");
+
+        var (exitCode, output, _) = Run(new[] { rule }, schema);
+
+        exitCode.ShouldBe(0, output);
     }
 }

@@ -363,7 +363,7 @@ public sealed partial class Binder
 
             IReadOnlyList<string> suggestions = schema.Suggest(field.Path);
             string hint = suggestions.Count == 0
-                ? "; check the spelling, or write ?" + field.Path + " for a field that may be absent from the schema"
+                ? "; check the spelling, declare the field in a *.schema.json file, or write ?" + field.Path + " for a field that may be absent (an optional field missing from the schema is always null)"
                 : "; did you mean " + string.Join(" or ", suggestions.Select(name => "'" + name + "'")) + "?";
             Report(DiagnosticDescriptors.UnknownField, FieldNameSpan(field), field.Path, schema.Description, hint);
             return null;

@@ -117,6 +117,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptorInfo InvalidSchemaFile = new(
         "RG3007", "Invalid schema file", "Invalid schema file: {0}. A schema file is a JSON object of field names to Elasticsearch types, such as {{\"process.Ext.api.name\": \"keyword\"}}", EqlSeverity.Error, Metadata);
 
+    public static readonly DiagnosticDescriptorInfo UnknownSchemaType = new(
+        "RG3008", "Unknown field type in a schema file", "'{0}' has the type \"{1}\", which is not an Elasticsearch field type, so rules cannot compare it with values; {2}", EqlSeverity.Warning, Metadata);
+
     public static readonly DiagnosticDescriptorInfo InternalError = new(
         "RG9001", "Internal error in RuleGen", "RuleGen failed on this rule with {0}: {1}. The rule was not compiled; please report this with the rule text", EqlSeverity.Error, Internal);
 
@@ -129,6 +132,6 @@ public static class DiagnosticDescriptors
         UnknownFunction, WrongArgumentCount, InvalidCidr, InvalidRegex,
         SingleTermSequence, NotSequenceClause, NotSupportedYet,
         UnknownMetadataTag, InvalidMetadataValue, DuplicateMetadataTag, MetadataAfterQuery, DuplicateDetectorName,
-        InvalidNamespace, InvalidSchemaFile, LiteralWildcard, UnknownCategory, InternalError,
+        InvalidNamespace, InvalidSchemaFile, UnknownSchemaType, LiteralWildcard, UnknownCategory, InternalError,
     };
 }

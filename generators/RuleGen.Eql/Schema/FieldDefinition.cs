@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace RuleGen.Eql.Schema;
 
 /// <summary>The value type a field has on the typed event, derived from its Elasticsearch type.</summary>
@@ -26,6 +28,21 @@ public enum FieldKind
 /// </summary>
 public sealed record FieldDefinition(string Name, string Type, bool IsArray, string? MemberPath, string? UnsupportedReason)
 {
+    /// <summary>
+    /// The field types of Elasticsearch 8.x and 9.x mappings, from its "Field data types" reference. A schema
+    /// file that names another type has a typo, which would otherwise surface only at a rule that reads the field.
+    /// </summary>
+    public static IReadOnlyList<string> ElasticsearchTypes { get; } = new[]
+    {
+        "aggregate_metric_double", "alias", "annotated_text", "binary", "boolean", "byte", "completion",
+        "constant_keyword", "counted_keyword", "date", "date_nanos", "date_range", "dense_vector", "double",
+        "double_range", "flattened", "float", "float_range", "geo_point", "geo_shape", "half_float", "histogram",
+        "integer", "integer_range", "ip", "ip_range", "join", "keyword", "long", "long_range", "match_only_text",
+        "murmur3", "nested", "object", "passthrough", "percolator", "point", "rank_feature", "rank_features",
+        "scaled_float", "search_as_you_type", "semantic_text", "shape", "short", "sparse_vector", "text",
+        "token_count", "unsigned_long", "version", "wildcard",
+    };
+
     public FieldKind Kind => Type switch
     {
         "keyword" or "constant_keyword" or "wildcard" or "text" or "match_only_text" or "ip" or "version" => FieldKind.String,

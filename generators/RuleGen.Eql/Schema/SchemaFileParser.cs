@@ -14,7 +14,7 @@ public sealed record SchemaField(string Name, string Type);
 /// <list type="bullet">
 /// <item>a JSON object of field names to Elasticsearch types, where names may be dotted
 /// (<c>{"process.Ext.api.name": "keyword"}</c>) or nested (<c>{"process": {"Ext": ...}}</c>);</item>
-/// <item>an Elasticsearch mapping, as <c>GET index/_mapping</c> returns it or as an index template holds it:
+/// <item>an Elasticsearch mapping, as <c>GET index/_mapping</c> returns it or as an index template contains it:
 /// fields are read from <c>properties</c>, with their <c>type</c>.</item>
 /// </list>
 /// The generator cannot rely on loading a JSON library in every compiler host, so this small reader parses the
@@ -148,9 +148,9 @@ public sealed class SchemaFileParser
                 throw Fail($"the mapping of '{path}' must be an object with a \"type\" or \"properties\"", member.Value.Start);
             }
 
-            if (member.Value.Member("type") is { Value: { } type })
+            if (member.Value.Member("type") is { Value: { } type } typeNode)
             {
-                fields.Add(new SchemaField(path, type));
+                AddField(path, type, typeNode.Start);
             }
             else if (member.Value.Member("properties") is { Members: not null } children)
             {
@@ -172,7 +172,7 @@ public sealed class SchemaFileParser
             string path = prefix.Length == 0 ? member.Key : prefix + "." + member.Key;
             if (member.Value.Value is { } type)
             {
-                fields.Add(new SchemaField(path, type));
+                AddField(path, type, member.Value.Start);
             }
             else if (member.Value.Members is not null)
             {
@@ -183,6 +183,35 @@ public sealed class SchemaFileParser
                 throw Fail($"the field '{path}' must map to a type name such as \"keyword\", or to an object of fields", member.Value.Start);
             }
         }
+    }
+
+    // An unknown type is most often a typo, which would otherwise surface only at a rule that reads the field,
+    // as a type error. It is a warning, not an error, because real schemas carry types outside Elasticsearch's
+    // list, such as Beats' "array". The field is kept, and rules can still test it for null.
+    private void AddField(string path, string type, int at)
+    {
+        fields.Add(new SchemaField(path, type));
+        if (System.Array.IndexOf((string[])FieldDefinition.ElasticsearchTypes, type) >= 0)
+        {
+            return;
+        }
+
+        string? suggestion = null;
+        int best = 3;
+        foreach (string known in FieldDefinition.ElasticsearchTypes)
+        {
+            int distance = EditDistance.Compute(type.ToLowerInvariant(), known, 2);
+            if (distance < best)
+            {
+                best = distance;
+                suggestion = known;
+            }
+        }
+
+        string fix = suggestion is null
+            ? "use an Elasticsearch field type such as \"keyword\", \"long\", \"double\", \"boolean\", \"date\" or \"ip\""
+            : $"did you mean \"{suggestion}\"?";
+        diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnknownSchemaType, new TextSpan(at, type.Length + 2), path, type, fix));
     }
 
     private Node ReadValue()

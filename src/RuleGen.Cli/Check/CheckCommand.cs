@@ -51,9 +51,15 @@ internal static class CheckCommand
         {
             try
             {
-                schema = schema.WithCustomFields(SchemaLoader.Load(schemaPath));
+                schema = schema.WithCustomFields(SchemaLoader.Load(schemaPath, error));
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
+            catch (InvalidDataException exception)
+            {
+                error.WriteLine($"error: the schema '{schemaPath}' is invalid; fix these problems:");
+                error.WriteLine(exception.Message);
+                return 2;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 error.WriteLine($"error: the schema '{schemaPath}' could not be read: {exception.Message}");
                 return 2;

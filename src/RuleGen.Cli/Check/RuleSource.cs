@@ -49,7 +49,10 @@ internal sealed class RuleSource
             }
             else
             {
-                problems.Add($"error: '{path}' was not found; pass .eql files, folders or Kibana rule exports (.ndjson)");
+                // The command line hands an unknown option such as --bogus to the paths argument.
+                problems.Add(path.StartsWith("-", StringComparison.Ordinal)
+                    ? $"error: '{path}' is neither a known option nor an existing path; the options are --schema and --format (see 'rulegen check --help')"
+                    : $"error: '{path}' was not found; pass .eql files, folders or Kibana rule exports (.ndjson)");
             }
         }
     }

@@ -1,98 +1,49 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
-using System.Text.Json;
+using System.Linq;
+using RuleGen.Eql.Diagnostics;
+using RuleGen.Eql.Schema;
+using RuleGen.Eql.Text;
 
 namespace RuleGen.Cli.Check;
 
 /// <summary>
-/// Reads custom field schemas: a flat JSON object of dotted field names to Elasticsearch types
-/// (<c>{"process.Ext.token.integrity_level_name": "keyword"}</c>), or an Elasticsearch mapping as
-/// <c>GET index/_mapping</c> returns it, or an index template (<c>template.mappings</c>).
+/// Reads custom field schemas with the generator's own reader, so that a file the build accepts is accepted
+/// here too: a JSON object of dotted or nested field names to Elasticsearch types, or an Elasticsearch mapping
+/// as <c>GET index/_mapping</c> returns it or as an index template contains it.
 /// </summary>
 internal static class SchemaLoader
 {
-    /// <exception cref="InvalidDataException">The file is not one of the accepted forms. The message explains why.</exception>
-    public static List<KeyValuePair<string, string>> Load(string path)
+    /// <summary>Reads the schema at <paramref name="path"/> and writes its warnings, such as unknown types, to <paramref name="warnings"/>.</summary>
+    /// <exception cref="InvalidDataException">The file has errors; the message lists each at its line and column.</exception>
+    public static List<KeyValuePair<string, string>> Load(string path, TextWriter warnings) => Parse(File.ReadAllText(path), path, warnings);
+
+    /// <summary>Reads a schema from <paramref name="text"/>; <paramref name="path"/> names it in messages.</summary>
+    /// <exception cref="InvalidDataException">The text has errors; the message lists each at its line and column.</exception>
+    public static List<KeyValuePair<string, string>> Parse(string text, string path, TextWriter warnings)
     {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
-        JsonElement root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        var diagnostics = new List<EqlDiagnostic>();
+        IReadOnlyList<SchemaField> fields = SchemaFileParser.Parse(text, diagnostics);
+        var lines = new LineMap(text);
+        string Format(EqlDiagnostic diagnostic)
         {
-            throw new InvalidDataException($"The schema '{path}' is not a JSON object; give a flat object of field names to types, or an Elasticsearch mapping.");
+            LinePosition start = lines.GetPosition(diagnostic.Span.Start);
+            string severity = diagnostic.Severity == EqlSeverity.Error ? "error" : "warning";
+            return string.Create(CultureInfo.InvariantCulture, $"{path}({start.Line + 1},{start.Character + 1}): {severity} {diagnostic.Id}: {diagnostic.Message}");
         }
 
-        var fields = new List<KeyValuePair<string, string>>();
-        if (FindProperties(root) is { } properties)
+        List<EqlDiagnostic> errors = diagnostics.Where(diagnostic => diagnostic.Severity == EqlSeverity.Error).ToList();
+        if (errors.Count > 0)
         {
-            Walk(properties, string.Empty, fields);
-            return fields;
+            throw new InvalidDataException(string.Join(System.Environment.NewLine, errors.Select(Format)));
         }
 
-        foreach (JsonProperty property in root.EnumerateObject())
+        foreach (EqlDiagnostic warning in diagnostics)
         {
-            if (property.Value.ValueKind != JsonValueKind.String)
-            {
-                throw new InvalidDataException($"The schema '{path}' maps '{property.Name}' to a {property.Value.ValueKind}, not to a type name; a flat schema maps each field to a string such as \"keyword\".");
-            }
-
-            fields.Add(new KeyValuePair<string, string>(property.Name, property.Value.GetString()!));
+            warnings.WriteLine(Format(warning));
         }
 
-        return fields;
-    }
-
-    // Finds the 'properties' object of a mapping in any of its usual wrappers:
-    // {properties}, {mappings: {properties}}, {index: {mappings: ...}}, {template: {mappings: ...}}.
-    private static JsonElement? FindProperties(JsonElement element)
-    {
-        if (element.TryGetProperty("properties", out JsonElement properties) && properties.ValueKind == JsonValueKind.Object)
-        {
-            return properties;
-        }
-
-        foreach (string wrapper in new[] { "mappings", "template" })
-        {
-            if (element.TryGetProperty(wrapper, out JsonElement inner) && inner.ValueKind == JsonValueKind.Object)
-            {
-                return FindProperties(inner);
-            }
-        }
-
-        // GET index/_mapping wraps the mapping in the index name.
-        foreach (JsonProperty property in element.EnumerateObject())
-        {
-            if (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("mappings", out _))
-            {
-                return FindProperties(property.Value);
-            }
-        }
-
-        return null;
-    }
-
-    private static void Walk(JsonElement properties, string prefix, List<KeyValuePair<string, string>> fields)
-    {
-        foreach (JsonProperty property in properties.EnumerateObject())
-        {
-            string name = prefix + property.Name;
-            if (property.Value.ValueKind != JsonValueKind.Object)
-            {
-                continue;
-            }
-
-            if (property.Value.TryGetProperty("type", out JsonElement type) && type.ValueKind == JsonValueKind.String)
-            {
-                fields.Add(new KeyValuePair<string, string>(name, type.GetString()!));
-            }
-            else if (property.Value.TryGetProperty("properties", out _))
-            {
-                fields.Add(new KeyValuePair<string, string>(name, "object"));
-            }
-
-            if (property.Value.TryGetProperty("properties", out JsonElement children) && children.ValueKind == JsonValueKind.Object)
-            {
-                Walk(children, name + ".", fields);
-            }
-        }
+        return fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Type)).ToList();
     }
 }

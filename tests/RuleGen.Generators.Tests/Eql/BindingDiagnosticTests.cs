@@ -29,7 +29,7 @@ public sealed class BindingDiagnosticTests
     [Fact]
     public void Binder_UnknownFieldNoSuggestion()
     {
-        ShouldReport("process where zzzz.qqqq == \"x\"", "RG1001", 1, 15, "check the spelling, or write ?zzzz.qqqq for a field that may be absent");
+        ShouldReport("process where zzzz.qqqq == \"x\"", "RG1001", 1, 15, "check the spelling, declare the field in a *.schema.json file, or write ?zzzz.qqqq for a field that may be absent (an optional field missing from the schema is always null)");
     }
 
     [Fact]

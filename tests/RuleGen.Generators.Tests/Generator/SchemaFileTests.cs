@@ -74,4 +74,19 @@ public class SchemaFileTests
         error.Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(1, 23));
         error.GetMessage().ShouldStartWith("Invalid schema file: the field 'process.Ext.count' must map to a type name such as \"keyword\", or to an object of fields.");
     }
+
+    [Fact]
+    public void UnknownSchemaType_EachWarned()
+    {
+        const string Schema = "{\n  \"process.Ext.bar\": \"keywrd\",\n  \"process.Ext.baz\": \"strange\",\n  \"process.Ext.ok\": \"long\"\n}";
+
+        var (run, _) = GeneratorHarness.Run(GeneratorHarness.Rule("fields/typo.schema.json", Schema));
+
+        run.Diagnostics.Select(diagnostic => diagnostic.Id).ShouldBe(new[] { "RG3008", "RG3008" });
+        run.Diagnostics[0].Severity.ShouldBe(DiagnosticSeverity.Warning);
+        run.Diagnostics[0].Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(1, 21));
+        run.Diagnostics[0].GetMessage().ShouldBe("'process.Ext.bar' has the type \"keywrd\", which is not an Elasticsearch field type, so rules cannot compare it with values; did you mean \"keyword\"?");
+        run.Diagnostics[1].Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(2, 21));
+        run.Diagnostics[1].GetMessage().ShouldEndWith("; use an Elasticsearch field type such as \"keyword\", \"long\", \"double\", \"boolean\", \"date\" or \"ip\"");
+    }
 }
