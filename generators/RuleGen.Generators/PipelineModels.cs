@@ -16,8 +16,14 @@ internal sealed record GeneratorOptions(string Namespace, string ProjectDirector
 /// <summary>The custom fields of every schema file of the project, merged and sorted by name.</summary>
 internal sealed record SchemaSpec(EquatableArray<Eql.Schema.SchemaField> Fields);
 
-/// <summary>One schema file: its fields and the diagnostics of reading it.</summary>
-internal sealed record SchemaFileSpec(string Path, EquatableArray<Eql.Schema.SchemaField> Fields, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// One schema file: its fields, where each field's type is written (<see cref="Sites"/>, in the order of
+/// <see cref="Fields"/>), and the diagnostics of reading it.
+/// </summary>
+internal sealed record SchemaFileSpec(string Path, EquatableArray<Eql.Schema.SchemaField> Fields, EquatableArray<SchemaFieldSite> Sites, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Where a schema file writes a field's type, for diagnostics that point at it.</summary>
+internal sealed record SchemaFieldSite(TextSpan Span, LinePosition Start, LinePosition End);
 
 /// <summary>One <c>.eql</c> AdditionalFile: its full path, its path relative to the project, and its text.</summary>
 internal sealed record RuleFile(string Path, string RelativePath, string? Text);

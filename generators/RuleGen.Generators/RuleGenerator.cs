@@ -33,6 +33,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         public const string DuplicateClasses = nameof(DuplicateClasses);
         public const string SchemaFiles = nameof(SchemaFiles);
         public const string Schema = nameof(Schema);
+        public const string SchemaConflicts = nameof(SchemaConflicts);
     }
 
     private const string DefaultNamespace = "RuleGen.Generated";
@@ -58,14 +59,27 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (file, cancellationToken) => ReadSchemaFile(file, cancellationToken))
             .WithTrackingName(StepNames.SchemaFiles);
 
-        IncrementalValueProvider<SchemaSpec> schema = schemaFiles
-            .Collect()
+        IncrementalValueProvider<ImmutableArray<SchemaFileSpec>> allSchemaFiles = schemaFiles.Collect();
+        IncrementalValueProvider<SchemaSpec> schema = allSchemaFiles
             .Select(static (files, _) => MergeSchemas(files))
             .WithTrackingName(StepNames.Schema);
+
+        // Conflicts are a step of their own, so that the positions they need never reach the schema the rules use.
+        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> schemaConflicts = allSchemaFiles
+            .Select(static (files, _) => FindSchemaConflicts(files))
+            .WithTrackingName(StepNames.SchemaConflicts);
 
         context.RegisterSourceOutput(schemaFiles, static (production, file) =>
         {
             foreach (DiagnosticInfo diagnostic in file.Diagnostics)
+            {
+                production.ReportDiagnostic(ToRoslyn(diagnostic));
+            }
+        });
+
+        context.RegisterSourceOutput(schemaConflicts, static (production, conflicts) =>
+        {
+            foreach (DiagnosticInfo diagnostic in conflicts)
             {
                 production.ReportDiagnostic(ToRoslyn(diagnostic));
             }
@@ -171,16 +185,20 @@ public sealed class RuleGenerator : IIncrementalGenerator
         var diagnostics = new List<EqlDiagnostic>();
         try
         {
+            var typeSpans = new List<Eql.Text.TextSpan>();
             IReadOnlyList<Eql.Schema.SchemaField> fields = text is null
                 ? new List<Eql.Schema.SchemaField>()
-                : Eql.Schema.SchemaFileParser.Parse(text, diagnostics);
+                : Eql.Schema.SchemaFileParser.Parse(text, diagnostics, typeSpans);
             var lines = text is null ? null : new Eql.Text.LineMap(text);
-            return new SchemaFileSpec(file.Path, fields.ToEquatableArray(), diagnostics.Select(diagnostic => Locate(diagnostic, file.Path, lines)).ToEquatableArray());
+            EquatableArray<SchemaFieldSite> sites = typeSpans
+                .Select(span => new SchemaFieldSite(span, lines!.GetPosition(span.Start), lines.GetPosition(span.End)))
+                .ToEquatableArray();
+            return new SchemaFileSpec(file.Path, fields.ToEquatableArray(), sites, diagnostics.Select(diagnostic => Locate(diagnostic, file.Path, lines)).ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, exception.GetType().Name, exception.Message);
-            return new SchemaFileSpec(file.Path, EquatableArray<Eql.Schema.SchemaField>.Empty, new[] { Locate(diagnostic, file.Path, null) }.ToEquatableArray());
+            return new SchemaFileSpec(file.Path, EquatableArray<Eql.Schema.SchemaField>.Empty, EquatableArray<SchemaFieldSite>.Empty, new[] { Locate(diagnostic, file.Path, null) }.ToEquatableArray());
         }
     }
 
@@ -200,6 +218,40 @@ public sealed class RuleGenerator : IIncrementalGenerator
         }
 
         return new SchemaSpec(fields.Values.OrderBy(field => field.Name, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    // A custom field declared twice with different kinds of value gets RG3009 at every declaration after the
+    // first, in path order, which MergeSchemas keeps. ECS fields are left out: ECS wins, and the parser reports them.
+    private static EquatableArray<DiagnosticInfo> FindSchemaConflicts(ImmutableArray<SchemaFileSpec> files)
+    {
+        var first = new Dictionary<string, (string Type, string Path)>(StringComparer.Ordinal);
+        var conflicts = new List<DiagnosticInfo>();
+        foreach (SchemaFileSpec file in files.OrderBy(file => file.Path, StringComparer.Ordinal))
+        {
+            for (int i = 0; i < file.Fields.Count; i++)
+            {
+                Eql.Schema.SchemaField field = file.Fields[i];
+                if (Eql.Schema.FieldSchema.Ecs.TryGet(field.Name, out _))
+                {
+                    continue;
+                }
+
+                if (!first.TryGetValue(field.Name, out (string Type, string Path) declared))
+                {
+                    first[field.Name] = (field.Type, file.Path);
+                    continue;
+                }
+
+                if (Eql.Schema.FieldDefinition.KindOf(declared.Type) != Eql.Schema.FieldDefinition.KindOf(field.Type) && i < file.Sites.Count)
+                {
+                    SchemaFieldSite site = file.Sites[i];
+                    DiagnosticDescriptorInfo descriptor = DiagnosticDescriptors.ConflictingSchemaField;
+                    conflicts.Add(new DiagnosticInfo(descriptor.Id, descriptor.Severity, descriptor.Format(new object[] { field.Name, field.Type, declared.Path, declared.Type }), file.Path, site.Span, site.Start, site.End));
+                }
+            }
+        }
+
+        return conflicts.ToEquatableArray();
     }
 
     private static EquatableArray<DuplicateClass> FindDuplicates(ImmutableArray<RegistryEntry> entries) => entries

@@ -43,7 +43,10 @@ public sealed record FieldDefinition(string Name, string Type, bool IsArray, str
         "token_count", "unsigned_long", "version", "wildcard",
     };
 
-    public FieldKind Kind => Type switch
+    public FieldKind Kind => KindOf(Type);
+
+    /// <summary>Returns the value type of a field of the Elasticsearch type <paramref name="type"/>.</summary>
+    public static FieldKind KindOf(string type) => type switch
     {
         "keyword" or "constant_keyword" or "wildcard" or "text" or "match_only_text" or "ip" or "version" => FieldKind.String,
         "long" or "integer" or "short" or "byte" or "unsigned_long" => FieldKind.Long,

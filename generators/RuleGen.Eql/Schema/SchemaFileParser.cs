@@ -25,6 +25,7 @@ public sealed class SchemaFileParser
     private readonly string text;
     private readonly List<EqlDiagnostic> diagnostics;
     private readonly List<SchemaField> fields = new();
+    private readonly List<TextSpan> typeSpans = new();
     private int position;
 
     private SchemaFileParser(string text, List<EqlDiagnostic> diagnostics)
@@ -33,7 +34,17 @@ public sealed class SchemaFileParser
         this.diagnostics = diagnostics;
     }
 
-    public static IReadOnlyList<SchemaField> Parse(string text, List<EqlDiagnostic> diagnostics)
+    public static IReadOnlyList<SchemaField> Parse(string text, List<EqlDiagnostic> diagnostics) => Parse(text, diagnostics, new List<TextSpan>());
+
+    /// <summary>Reads the fields of a schema file and fills <paramref name="typeSpans"/> with where each field's type is written.</summary>
+    public static IReadOnlyList<SchemaField> Parse(string text, List<EqlDiagnostic> diagnostics, List<TextSpan> typeSpans)
+    {
+        IReadOnlyList<SchemaField> fields = ParseFile(text, diagnostics, out List<TextSpan> spans);
+        typeSpans.AddRange(spans);
+        return fields;
+    }
+
+    private static IReadOnlyList<SchemaField> ParseFile(string text, List<EqlDiagnostic> diagnostics, out List<TextSpan> typeSpans)
     {
         var parser = new SchemaFileParser(text, diagnostics);
         try
@@ -65,6 +76,7 @@ public sealed class SchemaFileParser
             // The diagnostic was recorded where the problem was found.
         }
 
+        typeSpans = parser.typeSpans;
         return parser.fields;
     }
 
@@ -155,6 +167,7 @@ public sealed class SchemaFileParser
             else if (member.Value.Member("properties") is { Members: not null } children)
             {
                 fields.Add(new SchemaField(path, "object"));
+                typeSpans.Add(new TextSpan(member.Value.Start, 1));
                 ReadMapping(children, path + ".");
             }
         }
@@ -190,9 +203,18 @@ public sealed class SchemaFileParser
     // list, such as Beats' "array". The field is kept, and rules can still test it for null.
     private void AddField(string path, string type, int at)
     {
+        var span = new TextSpan(at, type.Length + 2);
         fields.Add(new SchemaField(path, type));
+        typeSpans.Add(span);
         if (System.Array.IndexOf((string[])FieldDefinition.ElasticsearchTypes, type) >= 0)
         {
+            // ECS fields keep their ECS type. Only a different kind of value is reported: a template that maps an
+            // ECS keyword field as wildcard or text still compares strings.
+            if (FieldSchema.Ecs.TryGet(path, out FieldDefinition ecs) && ecs.Kind != FieldDefinition.KindOf(type))
+            {
+                diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.ConflictingSchemaField, span, path, type, "the Elastic Common Schema", ecs.Type));
+            }
+
             return;
         }
 
@@ -211,7 +233,7 @@ public sealed class SchemaFileParser
         string fix = suggestion is null
             ? "use an Elasticsearch field type such as \"keyword\", \"long\", \"double\", \"boolean\", \"date\" or \"ip\""
             : $"did you mean \"{suggestion}\"?";
-        diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnknownSchemaType, new TextSpan(at, type.Length + 2), path, type, fix));
+        diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnknownSchemaType, span, path, type, fix));
     }
 
     private Node ReadValue()

@@ -66,6 +66,28 @@ public class IncrementalCachingTests
             .ShouldAllBe(output => output.Reason == IncrementalStepRunReason.Cached || output.Reason == IncrementalStepRunReason.Unchanged);
     }
 
+    // Positions of schema fields reach only the conflict step, so reformatting a schema file leaves the merged
+    // schema unchanged and every rule cached.
+    [Fact]
+    public void ReformattedSchema_RulesCached()
+    {
+        AdditionalText rule = GeneratorHarness.Rule("rules/first.eql", "process where process.Ext.level : \"high\"");
+        AdditionalText schema = GeneratorHarness.Rule("fields/a.schema.json", "{\"process.Ext.level\": \"keyword\"}");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { rule, schema }).RunGenerators(compilation);
+
+        AdditionalText reformatted = GeneratorHarness.Rule("fields/a.schema.json", "{\n    \"process.Ext.level\": \"keyword\"\n}");
+        GeneratorRunResult result = driver.ReplaceAdditionalText(schema, reformatted).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        result.TrackedSteps[RuleGenerator.StepNames.SchemaFiles].SelectMany(run => run.Outputs)
+            .ShouldAllBe(output => output.Reason == IncrementalStepRunReason.Modified);
+        foreach (string step in new[] { RuleGenerator.StepNames.Schema, RuleGenerator.StepNames.SchemaConflicts, RuleGenerator.StepNames.CompiledRules })
+        {
+            result.TrackedSteps[step].SelectMany(run => run.Outputs)
+                .ShouldAllBe(output => output.Reason == IncrementalStepRunReason.Cached || output.Reason == IncrementalStepRunReason.Unchanged, step);
+        }
+    }
+
     [Fact]
     public void StepOutputs_HoldNoRoslynObjects()
     {

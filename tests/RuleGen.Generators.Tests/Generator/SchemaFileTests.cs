@@ -89,4 +89,40 @@ public class SchemaFileTests
         run.Diagnostics[1].Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(2, 21));
         run.Diagnostics[1].GetMessage().ShouldEndWith("; use an Elasticsearch field type such as \"keyword\", \"long\", \"double\", \"boolean\", \"date\" or \"ip\"");
     }
+
+    [Fact]
+    public void SchemaConflict_LaterFileWarned()
+    {
+        var (run, _) = GeneratorHarness.Run(
+            GeneratorHarness.Rule("fields/a.schema.json", "{\"process.Ext.level\": \"keyword\"}"),
+            GeneratorHarness.Rule("fields/b.schema.json", "{\n  \"process.Ext.level\": \"long\"\n}"));
+
+        Diagnostic warning = run.Diagnostics.Single();
+        warning.Id.ShouldBe("RG3009");
+        warning.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        warning.Location.GetLineSpan().Path.ShouldBe("/src/Consumer/fields/b.schema.json");
+        warning.Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(1, 23));
+        warning.GetMessage().ShouldBe("'process.Ext.level' is declared here as long, but /src/Consumer/fields/a.schema.json declares it as keyword, which is used: remove or correct this declaration");
+    }
+
+    [Fact]
+    public void SchemaConflict_SameKindQuiet()
+    {
+        var (run, _) = GeneratorHarness.Run(
+            GeneratorHarness.Rule("fields/a.schema.json", "{\"process.Ext.level\": \"keyword\"}"),
+            GeneratorHarness.Rule("fields/b.schema.json", "{\"process.Ext.level\": \"wildcard\", \"process.name\": \"match_only_text\"}"));
+
+        run.Diagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void SchemaConflict_EcsFieldWarned()
+    {
+        var (run, _) = GeneratorHarness.Run(GeneratorHarness.Rule("fields/a.schema.json", "{\"process.name\": \"long\"}"));
+
+        Diagnostic warning = run.Diagnostics.Single();
+        warning.Id.ShouldBe("RG3009");
+        warning.Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(0, 17));
+        warning.GetMessage().ShouldBe("'process.name' is declared here as long, but the Elastic Common Schema declares it as keyword, which is used: remove or correct this declaration");
+    }
 }
