@@ -40,7 +40,7 @@ public sealed class CheckCommandTests : IDisposable
 
         exitCode.ShouldBe(0);
         error.ShouldBeEmpty();
-        output.TrimEnd().Split('\n').Last().ShouldBe("1 rules: 1 valid, 0 with errors, 0 with warnings");
+        output.TrimEnd().Split('\n').Last().ShouldBe("1 rule: 1 valid, 0 with errors, 0 with warnings");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class CheckCommandTests : IDisposable
         exitCode.ShouldBe(1);
         output.ShouldContain($"{rule}(2,15): error RG1001: Unknown field 'process.nme': it is not in the Elastic Common Schema; did you mean 'process.name'?");
         output.ShouldContain("Errors by id: RG1001 1");
-        output.TrimEnd().Split('\n').Last().ShouldBe("1 rules: 0 valid, 1 with errors, 0 with warnings");
+        output.TrimEnd().Split('\n').Last().ShouldBe("1 rule: 0 valid, 1 with errors, 0 with warnings");
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class CheckCommandTests : IDisposable
         location.GetProperty("region").GetProperty("startLine").GetInt32().ShouldBe(2);
         location.GetProperty("region").GetProperty("startColumn").GetInt32().ShouldBe(15);
         location.GetProperty("region").GetProperty("endColumn").GetInt32().ShouldBe(26);
-        error.ToString().ShouldContain("1 rules: 0 valid, 1 with errors, 0 with warnings");
+        error.ToString().ShouldContain("1 rule: 0 valid, 1 with errors, 0 with warnings");
     }
 
     [Fact]

@@ -228,7 +228,7 @@ public sealed partial class Parser
             {
                 Advance();
                 ExpressionSyntax inner = ParseExpression();
-                Token close = Expect(TokenKind.CloseParen, "')'");
+                Token close = Expect(TokenKind.CloseParen, "')' to close the '(' at " + Where(token));
                 // A field keeps its own span so that a diagnostic points at the name, not at the parenthesis.
                 return inner is FieldSyntax ? inner : inner with { Span = token.Span.Cover(close.Span) };
             }

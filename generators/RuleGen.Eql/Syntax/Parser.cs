@@ -21,12 +21,14 @@ public sealed partial class Parser
 {
     private readonly List<Token> tokens;
     private readonly List<EqlDiagnostic> diagnostics;
+    private readonly LineMap lines;
     private int index;
 
-    private Parser(List<Token> tokens, List<EqlDiagnostic> diagnostics)
+    private Parser(List<Token> tokens, List<EqlDiagnostic> diagnostics, LineMap lines)
     {
         this.tokens = tokens;
         this.diagnostics = diagnostics;
+        this.lines = lines;
     }
 
     public static ParseResult Parse(string text)
@@ -34,7 +36,7 @@ public sealed partial class Parser
         var diagnostics = new List<EqlDiagnostic>();
         var lexer = new Lexer(text, diagnostics);
         List<Token> tokens = lexer.Tokenize();
-        var parser = new Parser(tokens, diagnostics);
+        var parser = new Parser(tokens, diagnostics, new LineMap(text));
         StatementSyntax? statement = null;
         try
         {
@@ -78,6 +80,13 @@ public sealed partial class Parser
         }
 
         throw Error(DiagnosticDescriptors.UnexpectedToken, Current.Span, expected ?? Token.Describe(kind), Current.Describe());
+    }
+
+    // Names where a token is, 1-based, for messages about a distant token such as an unclosed parenthesis.
+    private string Where(Token token)
+    {
+        LinePosition position = lines.GetPosition(token.Span.Start);
+        return string.Format(CultureInfo.InvariantCulture, "line {0}, column {1}", position.Line + 1, position.Character + 1);
     }
 
     private SyntaxErrorException Error(DiagnosticDescriptorInfo descriptor, TextSpan span, params object[] arguments)

@@ -109,7 +109,7 @@ internal static class CheckCommand
                 : $"{summary.SkippedNonEql} exported rules in other languages were skipped.");
         }
 
-        summaryWriter.WriteLine($"{summary.Rules} rules: {summary.Valid} valid, {summary.WithErrors} with errors, {summary.WithWarnings} with warnings");
+        summaryWriter.WriteLine($"{summary.Rules} {(summary.Rules == 1 ? "rule" : "rules")}: {summary.Valid} valid, {summary.WithErrors} with errors, {summary.WithWarnings} with warnings");
         if (source.Problems.Any(problem => problem.StartsWith("error:", StringComparison.Ordinal)))
         {
             return 2;

@@ -166,6 +166,12 @@ public sealed class SyntaxDiagnosticTests
     }
 
     [Fact]
+    public void Parser_UnclosedParenthesisNamesOpening()
+    {
+        ShouldReport("process where\n  (process.name : \"a\" or process.pid == 4", "RG0004", 2, 42, "Expected ')' to close the '(' at line 2, column 3 but found the end of the query");
+    }
+
+    [Fact]
     public void Parser_MissingWhere()
     {
         ShouldReport("process process.name == \"x\"", "RG0004", 1, 9, "Expected 'where' but found 'process'");
