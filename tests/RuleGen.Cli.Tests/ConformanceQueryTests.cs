@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using RuleGen.Cli.Check;
 using RuleGen.Eql;
 using RuleGen.Eql.Diagnostics;
@@ -46,7 +47,6 @@ public class ConformanceQueryTests
         return suite is not null && Directory.Exists(suite) ? suite : null;
     }
 
-    // test_extra.toml is left out because it writes 'join_keys = [null]', which is not TOML.
     [ConformanceFact]
     public void MainSuite_AllQueriesCompile()
     {
@@ -75,6 +75,26 @@ public class ConformanceQueryTests
     }
 
     [ConformanceFact]
+    public void ExtraSuite_OnlyKeywordNumberRejected()
+    {
+        string suite = FindSuite()!;
+        string data = Path.Combine(suite, "data");
+        FieldSchema schema = SuiteSchema(Path.Combine(data, "extra.mapping"), Path.Combine(data, "extra.data"));
+
+        // The file writes 'join_keys = [null]', which is not TOML because TOML has no null. The join keys are
+        // expected results, which this test does not read, so those lines are dropped.
+        string text = Regex.Replace(File.ReadAllText(Path.Combine(suite, "test_extra.toml")), @"^\s*join_keys\s*=\s*\[[^\]]*\]", string.Empty, RegexOptions.Multiline);
+        List<(string Query, EqlDiagnostic Error)> errors = CompileTexts(schema, out int total, new[] { text });
+
+        total.ShouldBe(40);
+        // TODO: the suite expects '?optional_field_mapping_only == 123' on a keyword field to run and match
+        // nothing, while RuleGen rejects a keyword compared with a number (RG1003), as Elasticsearch is believed to
+        // outside this case. Find out which type rule Elasticsearch applies here, then match it or document it.
+        errors.Select(pair => pair.Query).ShouldBe(new[] { "optionalNoDocsFieldNumericEquality" }, Describe(errors));
+        errors.ShouldAllBe(pair => pair.Error.Id == "RG1003", Describe(errors));
+    }
+
+    [ConformanceFact]
     public void SampleSuite_AllRejectedAsSample()
     {
         string suite = FindSuite()!;
@@ -93,14 +113,17 @@ public class ConformanceQueryTests
         errors.ShouldAllBe(pair => pair.Error.Id == "RG2003" && pair.Error.Message.Contains("'sample'"), report);
     }
 
-    private static List<(string Query, EqlDiagnostic Error)> CompileAll(FieldSchema schema, out int total, params string[] files)
+    private static List<(string Query, EqlDiagnostic Error)> CompileAll(FieldSchema schema, out int total, params string[] files) =>
+        CompileTexts(schema, out total, files.Select(File.ReadAllText).ToArray());
+
+    private static List<(string Query, EqlDiagnostic Error)> CompileTexts(FieldSchema schema, out int total, string[] suiteTexts)
     {
         RuleCompilerOptions options = new(schema, RequireTypedMembers: false);
         var errors = new List<(string Query, EqlDiagnostic Error)>();
         total = 0;
-        foreach (string file in files)
+        foreach (string suiteText in suiteTexts)
         {
-            TomlTable model = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(file), (TomlSerializerOptions?)null)!;
+            TomlTable model = TomlSerializer.Deserialize<TomlTable>(suiteText, (TomlSerializerOptions?)null)!;
             foreach (TomlTable query in ((TomlTableArray)model["queries"]).OfType<TomlTable>())
             {
                 total++;

@@ -96,8 +96,13 @@ public sealed partial class Binder
             op = Mirror(op);
         }
 
-        if (left is FieldSyntax && right is FieldSyntax)
+        if (left is FieldSyntax leftField && right is FieldSyntax rightField)
         {
+            if (BindUnmappedOptionalComparison(leftField, rightField, op, comparison) is { } nullComparison)
+            {
+                return nullComparison;
+            }
+
             Report(DiagnosticDescriptors.FieldComparedToField, comparison.Span, ((FieldSyntax)left).Path, ((FieldSyntax)right).Path);
             return Unknown;
         }
@@ -187,6 +192,33 @@ public sealed partial class Binder
         }
 
         return new BoundNullTest(field, op == ComparisonOperator.Equal, clause);
+    }
+
+    // An unmapped '?field' is the null constant, so '?x == y' is no comparison of two fields but the null test
+    // 'y == null'; Elasticsearch's test suite relies on this. Returns null when both fields are in the schema.
+    private BoundExpression? BindUnmappedOptionalComparison(FieldSyntax left, FieldSyntax right, ComparisonOperator op, ComparisonSyntax comparison)
+    {
+        bool leftIsNull = left.IsOptional && !schema.TryGet(left.Path, out _);
+        bool rightIsNull = right.IsOptional && !schema.TryGet(right.Path, out _);
+        if (!leftIsNull && !rightIsNull)
+        {
+            return null;
+        }
+
+        string clause = Slice(comparison.Span);
+        string reason = leftIsNull ? left.Path : right.Path;
+        if (op is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
+        {
+            // An ordered comparison with null is null.
+            return new BoundConstant(null, $"{clause} (the optional field {reason} is not in the schema, so it is null)");
+        }
+
+        if (leftIsNull && rightIsNull)
+        {
+            return new BoundConstant(op == ComparisonOperator.Equal, $"{clause} (the optional fields {left.Path} and {right.Path} are not in the schema, so both are null)");
+        }
+
+        return BindNullTest(leftIsNull ? right : left, op, comparison, clause);
     }
 
     // 'null == (exit_code > -1)': Elasticsearch accepts a null test of any condition, and its test suite uses one.

@@ -110,6 +110,24 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Binder_UnmappedOptionalEqualsField()
+    {
+        BoundNullTest test = Condition("process where ?custom.missing == process.name").ShouldBeOfType<BoundNullTest>();
+
+        test.Field.Name.ShouldBe("process.name");
+        test.IsNull.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Binder_TwoUnmappedOptionalsEqual()
+    {
+        BoundConstant constant = Condition("process where ?custom.x != ?custom.y").ShouldBeOfType<BoundConstant>();
+
+        constant.Value.ShouldBe(false);
+        constant.Clause.ShouldBe("?custom.x != ?custom.y (the optional fields custom.x and custom.y are not in the schema, so both are null)");
+    }
+
+    [Fact]
     public void Binder_NotInWrapsNot()
     {
         BoundNot not = Condition("process where process.name not in (\"a\", \"b\")").ShouldBeOfType<BoundNot>();
