@@ -33,19 +33,7 @@ public sealed class ConformanceFactAttribute : FactAttribute
 /// </summary>
 public class ConformanceQueryTests
 {
-    internal static string? FindSuite()
-    {
-        DirectoryInfo? directory = new(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RuleGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        string? suite = directory is null
-            ? null
-            : Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "conformance", "elasticsearch-eql"));
-        return suite is not null && Directory.Exists(suite) ? suite : null;
-    }
+    internal static string? FindSuite() => SharedData.FindFolder(Path.Combine("conformance", "elasticsearch-eql"));
 
     [ConformanceFact]
     public void MainSuite_AllQueriesCompile()

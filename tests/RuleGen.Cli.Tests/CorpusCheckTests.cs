@@ -20,17 +20,7 @@ public sealed class CorpusFactAttribute : FactAttribute
 
 public class CorpusCheckTests
 {
-    internal static string? FindCorpus()
-    {
-        DirectoryInfo? directory = new(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RuleGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        string? corpus = directory is null ? null : Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus"));
-        return corpus is not null && Directory.Exists(corpus) ? corpus : null;
-    }
+    internal static string? FindCorpus() => SharedData.FindFolder("corpus");
 
     // The number of valid rules is a floor: it may rise as RuleGen learns more of EQL, and a drop is a regression.
     [CorpusFact]
