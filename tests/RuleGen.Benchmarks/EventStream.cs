@@ -5,8 +5,8 @@ using RuleGen.Ecs;
 namespace RuleGen.Benchmarks;
 
 /// <summary>
-/// A seeded, synthetic stream of ECS process start events shaped like an endpoint's: mostly ordinary Windows and
-/// Linux processes with their usual arguments, and about one event in a hundred from a proxy or tunnelling tool
+/// A seeded, synthetic stream of ECS process start events shaped like an endpoint's. Most are ordinary Windows and
+/// Linux processes with their usual arguments. About one event in a hundred comes from a proxy or tunnelling tool
 /// that the flagship rule must match. The same seed always gives the same stream.
 /// </summary>
 internal static class EventStream

@@ -15,9 +15,9 @@ namespace RuleGen.Generators.Benchmarks;
 
 /// <summary>
 /// Time the generator takes on a pack of 1,000 rules: generating the detectors, and generating plus compiling
-/// them as a build does. The rules are the public Elastic detection rules that compile against ECS alone,
-/// repeated under distinct file names to reach 1,000, read from the shared corpus beside the repository; without
-/// it, the repository's own rules are repeated.
+/// them as a build does. The rules are the public Elastic detection rules that compile against ECS alone, read
+/// from the shared corpus beside the repository and repeated under distinct file names to reach 1,000. Without
+/// the corpus, the repository's own rules are repeated.
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorBenchmarks

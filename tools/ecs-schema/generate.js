@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Converts the flat ECS field list that the official @elastic/ecs npm package ships
-// (generated/ecs_flat.js) into the three C# tables RuleGen commits:
+// Converts the flat ECS field list of the official @elastic/ecs npm package (generated/ecs_flat.js).
+// It writes the three C# tables RuleGen commits:
 //   generators/RuleGen.Eql/Schema/EcsFields.g.cs   field names and types for the binder
 //   src/RuleGen/Ecs/EcsEvent.g.cs                  the strongly typed event classes
 //   src/RuleGen/Ecs/EcsFieldWriter.g.cs            dotted path to member writes for the JSON reader
@@ -73,8 +73,8 @@ function xmlText(value) {
 
 const fieldNames = Object.keys(EcsFlat).sort();
 
-// A field whose type is nested, or an object marked as an array, holds a list of objects;
-// the typed event does not model the fields inside such a list.
+// A field whose type is nested, or an object marked as an array, contains a list of objects.
+// The typed event does not model the fields inside such a list.
 const objectArrays = fieldNames.filter((name) => {
   const field = EcsFlat[name];
   return field.type === 'nested' || (field.type === 'object' && field.normalize.includes('array'));
@@ -182,7 +182,7 @@ function writeClass(lines, nodePath) {
   if (nodePath === '') {
     lines.push('/// <summary>');
     lines.push('/// An event in the Elastic Common Schema. Each ECS field set is a nested object created on first write,');
-    lines.push('/// so an event carries only the field sets it uses; a member that is null is a missing field.');
+    lines.push('/// so an event carries only the field sets it uses. A member that is null is a missing field.');
     lines.push('/// </summary>');
   } else {
     lines.push(`/// <summary>The ECS fields under <c>${nodePath}.*</c>.</summary>`);
@@ -197,7 +197,15 @@ function writeClass(lines, nodePath) {
     const segments = child.split('.');
     entries.push({ key: segments[segments.length - 1], node: child });
   }
-  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  entries.sort((a, b) => {
+    if (a.key < b.key) {
+      return -1;
+    }
+    if (a.key > b.key) {
+      return 1;
+    }
+    return 0;
+  });
   const seen = new Set();
   for (const entry of entries) {
     const propertyName = pascalCase(entry.key);

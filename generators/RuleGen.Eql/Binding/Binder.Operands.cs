@@ -125,8 +125,8 @@ public sealed partial class Binder
                 ? $"at least {signature.RequiredCount}"
                 : signature.RequiredCount == maximum ? $"{maximum}" : $"{signature.RequiredCount} to {maximum}";
             string noun = expected.EndsWith(" 1", System.StringComparison.Ordinal) || expected == "1" ? "argument" : "arguments";
-            string given = arguments.Count == 1 ? "1 was" : $"{arguments.Count} were";
-            Report(DiagnosticDescriptors.WrongArgumentCount, span, $"The function '{signature.Name}' takes {expected} {noun}, but {given} given");
+            string actual = arguments.Count == 1 ? "1 was" : $"{arguments.Count} were";
+            Report(DiagnosticDescriptors.WrongArgumentCount, span, $"The function '{signature.Name}' takes {expected} {noun}, but {actual} given");
             return null;
         }
 

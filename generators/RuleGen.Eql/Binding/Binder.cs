@@ -23,8 +23,8 @@ public sealed partial class Binder
     /// <param name="diagnostics">Receives the binder's diagnostics.</param>
     /// <param name="schema">The fields rules may use.</param>
     /// <param name="requireTypedMembers">
-    /// True when the rule is compiled to a detector over the typed ECS event, so every field needs a member;
-    /// false when a rule is only checked, so custom fields are accepted.
+    /// True when the rule is compiled to a detector over the typed ECS event, so every field needs a member.
+    /// False when a rule is only checked, so custom fields are accepted.
     /// </param>
     public Binder(string text, List<EqlDiagnostic> diagnostics, FieldSchema schema, bool requireTypedMembers)
     {
@@ -276,13 +276,9 @@ public sealed partial class Binder
             return;
         }
 
-        string? closest = EcsFields.EventCategories
-            .Select(known => (Name: known, Distance: EditDistance.Compute(category.ToLowerInvariant(), known, 2)))
-            .Where(candidate => candidate.Distance <= 2 && candidate.Distance < category.Length)
-            .OrderBy(candidate => candidate.Distance)
-            .ThenBy(candidate => candidate.Name, System.StringComparer.Ordinal)
-            .Select(candidate => candidate.Name)
-            .FirstOrDefault();
+        // The categories are sorted, so a tie goes to the first by name. A suggestion must keep at least one
+        // character of the category, so a one-letter category is never matched by replacing that letter.
+        string? closest = EditDistance.Closest(category, EcsFields.EventCategories, System.Math.Min(2, category.Length - 1));
         if (closest is not null)
         {
             Report(DiagnosticDescriptors.UnknownCategory, query.CategorySpan, category, closest);

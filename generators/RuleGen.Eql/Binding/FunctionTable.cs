@@ -67,13 +67,5 @@ public static class FunctionTable
     public static bool TryGet(string name, out FunctionSignature signature) => ByName.TryGetValue(name, out signature!);
 
     /// <summary>Returns the known function name closest to <paramref name="name"/>, or null when none is close.</summary>
-    public static string? Suggest(string name)
-    {
-        return All
-            .Select(signature => (signature.Name, Distance: Schema.EditDistance.Compute(name.ToLowerInvariant(), signature.Name.ToLowerInvariant(), 3)))
-            .Where(candidate => candidate.Distance <= 3)
-            .OrderBy(candidate => candidate.Distance)
-            .Select(candidate => candidate.Name)
-            .FirstOrDefault();
-    }
+    public static string? Suggest(string name) => Schema.EditDistance.Closest(name, All.Select(signature => signature.Name), 3);
 }

@@ -204,8 +204,8 @@ public static class RuleMetadataParser
         string[] parts = value.Split(new[] { ' ', '\t' }, 2, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0 || !TechniqueId.IsMatch(parts[0]))
         {
-            string shown = parts.Length == 0 ? "(empty)" : parts[0];
-            diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.InvalidMetadataValue, span, "mitre", $"'{shown}' is not a MITRE ATT&CK technique id; write it as T1234 or T1234.001, optionally followed by 'Tactic / Technique / Sub-technique'"));
+            string techniqueId = parts.Length == 0 ? "(empty)" : parts[0];
+            diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.InvalidMetadataValue, span, "mitre", $"'{techniqueId}' is not a MITRE ATT&CK technique id; write it as T1234 or T1234.001, optionally followed by 'Tactic / Technique / Sub-technique'"));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace RuleGen.Eql.Schema;
 
@@ -44,5 +45,27 @@ internal static class EditDistance
         }
 
         return distances[rows - 1, columns - 1];
+    }
+
+    /// <summary>
+    /// Returns the candidate closest to <paramref name="value"/>, ignoring case, at a distance of at most
+    /// <paramref name="limit"/>, or null when none is that close. Of equally close candidates, the first wins.
+    /// </summary>
+    public static string? Closest(string value, IEnumerable<string> candidates, int limit)
+    {
+        string lowered = value.ToLowerInvariant();
+        string? closest = null;
+        int best = limit + 1;
+        foreach (string candidate in candidates)
+        {
+            int distance = Compute(lowered, candidate.ToLowerInvariant(), limit);
+            if (distance < best)
+            {
+                best = distance;
+                closest = candidate;
+            }
+        }
+
+        return closest;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using RuleGen.Eql.Diagnostics;
 using RuleGen.Eql.Text;
@@ -25,13 +26,14 @@ public sealed class SchemaFileParser
     private readonly string text;
     private readonly List<EqlDiagnostic> diagnostics;
     private readonly List<SchemaField> fields = new();
-    private readonly List<TextSpan> typeSpans = new();
+    private readonly List<TextSpan> typeSpans;
     private int position;
 
-    private SchemaFileParser(string text, List<EqlDiagnostic> diagnostics)
+    private SchemaFileParser(string text, List<EqlDiagnostic> diagnostics, List<TextSpan> typeSpans)
     {
         this.text = text;
         this.diagnostics = diagnostics;
+        this.typeSpans = typeSpans;
     }
 
     public static IReadOnlyList<SchemaField> Parse(string text, List<EqlDiagnostic> diagnostics) => Parse(text, diagnostics, new List<TextSpan>());
@@ -39,14 +41,7 @@ public sealed class SchemaFileParser
     /// <summary>Reads the fields of a schema file and fills <paramref name="typeSpans"/> with where each field's type is written.</summary>
     public static IReadOnlyList<SchemaField> Parse(string text, List<EqlDiagnostic> diagnostics, List<TextSpan> typeSpans)
     {
-        IReadOnlyList<SchemaField> fields = ParseFile(text, diagnostics, out List<TextSpan> spans);
-        typeSpans.AddRange(spans);
-        return fields;
-    }
-
-    private static IReadOnlyList<SchemaField> ParseFile(string text, List<EqlDiagnostic> diagnostics, out List<TextSpan> typeSpans)
-    {
-        var parser = new SchemaFileParser(text, diagnostics);
+        var parser = new SchemaFileParser(text, diagnostics, typeSpans);
         try
         {
             parser.SkipWhitespace();
@@ -76,7 +71,6 @@ public sealed class SchemaFileParser
             // The diagnostic was recorded where the problem was found.
         }
 
-        typeSpans = parser.typeSpans;
         return parser.fields;
     }
 
@@ -206,7 +200,7 @@ public sealed class SchemaFileParser
         var span = new TextSpan(at, type.Length + 2);
         fields.Add(new SchemaField(path, type));
         typeSpans.Add(span);
-        if (System.Array.IndexOf((string[])FieldDefinition.ElasticsearchTypes, type) >= 0)
+        if (FieldDefinition.ElasticsearchTypes.Contains(type))
         {
             // ECS fields keep their ECS type. Only a different kind of value is reported: a template that maps an
             // ECS keyword field as wildcard or text still compares strings.
@@ -218,18 +212,7 @@ public sealed class SchemaFileParser
             return;
         }
 
-        string? suggestion = null;
-        int best = 3;
-        foreach (string known in FieldDefinition.ElasticsearchTypes)
-        {
-            int distance = EditDistance.Compute(type.ToLowerInvariant(), known, 2);
-            if (distance < best)
-            {
-                best = distance;
-                suggestion = known;
-            }
-        }
-
+        string? suggestion = EditDistance.Closest(type, FieldDefinition.ElasticsearchTypes, 2);
         string fix = suggestion is null
             ? "use an Elasticsearch field type such as \"keyword\", \"long\", \"double\", \"boolean\", \"date\" or \"ip\""
             : $"did you mean \"{suggestion}\"?";

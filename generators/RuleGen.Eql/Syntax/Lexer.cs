@@ -164,8 +164,8 @@ public sealed class Lexer
                 '~' => ": '~' follows a keyword or function name directly, as in 'in~' or 'startsWith~('",
                 _ => string.Empty,
             };
-            string shown = char.IsControl(c) ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString();
-            diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, 1), shown, hint));
+            string printable = char.IsControl(c) ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString();
+            diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, 1), printable, hint));
             position++;
         }
     }

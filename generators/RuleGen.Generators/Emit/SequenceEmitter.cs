@@ -304,7 +304,7 @@ internal static class SequenceEmitter
         }
     }
 
-    // Writes a method that adds the event's join keys to a list. A scalar key gives one value; an array key gives
+    // Writes a method that adds the event's join keys to a list. A scalar key gives one value. An array key gives
     // one value per distinct element, as Elasticsearch fans a multi-valued key out, so several array keys give
     // every combination. A required key that is missing (or an empty array) gives no key at all.
     private static void WriteKeyCollector(SourceWriter writer, string name, TermKeysPlan keys, Eql.EquatableArray<KeyKindItem> kinds)

@@ -10,8 +10,8 @@ namespace RuleGen.Cli.Check;
 
 /// <summary>
 /// Writes diagnostics as a SARIF 2.1.0 log, the format code-scanning services read. Each RuleGen id is a
-/// reporting rule of the tool. A diagnostic in an .eql file is located at its line and column; one in a Kibana
-/// export at the export's line, with the position inside the query in the message.
+/// reporting rule of the tool. A diagnostic in an .eql file is located at its line and column. One in a Kibana
+/// export is located at the export's line, and the message gives the position inside the query.
 /// </summary>
 internal static class SarifWriter
 {

@@ -46,9 +46,9 @@ public sealed class AlertPipeline
                 continue;
             }
 
-            Alert[] kept = steps[i].Kept.ToArray();
+            Alert[] released = steps[i].Kept.ToArray();
             steps[i].Kept.Clear();
-            foreach (Alert alert in kept)
+            foreach (Alert alert in released)
             {
                 Offer(i + 1, alert, alerts);
             }

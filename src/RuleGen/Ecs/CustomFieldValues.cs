@@ -6,7 +6,7 @@ namespace RuleGen.Ecs;
 
 /// <summary>
 /// Reads custom fields for generated detectors. Every custom field is read as an array, because any
-/// Elasticsearch field may hold several values; a single value becomes a one-element array, and a value that
+/// Elasticsearch field may contain several values. A single value becomes a one-element array, and a value that
 /// cannot take the requested type is skipped, so it cannot match.
 /// </summary>
 /// <remarks>NOTE: each read allocates the array it returns; typed members avoid that for ECS fields.</remarks>

@@ -8,7 +8,7 @@ namespace RuleGen.Ecs;
 
 /// <summary>
 /// An event in the Elastic Common Schema. Each ECS field set is a nested object created on first write,
-/// so an event carries only the field sets it uses; a member that is null is a missing field.
+/// so an event carries only the field sets it uses. A member that is null is a missing field.
 /// </summary>
 public sealed partial class EcsEvent
 {

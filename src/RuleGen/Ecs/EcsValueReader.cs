@@ -6,8 +6,8 @@ namespace RuleGen.Ecs;
 
 /// <summary>
 /// Converts JSON values to the CLR types of typed ECS members. The conversions follow what Elasticsearch
-/// accepts when it indexes a document: a keyword field takes a number or a boolean as its text, a numeric
-/// field takes a numeric string, an integer field truncates a fraction, and a date takes ISO 8601 text or
+/// accepts when it indexes a document. A keyword field takes a number or a boolean as its text, and a numeric
+/// field takes a numeric string. An integer field truncates a fraction, and a date takes ISO 8601 text or
 /// epoch milliseconds.
 /// </summary>
 internal static class EcsValueReader

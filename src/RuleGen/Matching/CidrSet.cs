@@ -20,7 +20,7 @@ public sealed class CidrSet
             string text = block.Contains('/') ? block : block + (block.Contains(':') ? "/128" : "/32");
 
             // IPNetwork.Parse rejects a block with bits set after the prefix (10.6.48.157/8), which Elasticsearch
-            // accepts and reads as its network (10.0.0.0/8); the base address is masked here first.
+            // accepts and reads as its network (10.0.0.0/8). So the base address is masked here first.
             string[] parts = text.Split('/');
             IPAddress address = IPAddress.Parse(parts[0]);
             int prefix = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);

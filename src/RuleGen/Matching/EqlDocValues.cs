@@ -6,7 +6,7 @@ namespace RuleGen.Matching;
 /// <summary>
 /// The value a function or arithmetic reads from an array field. Elasticsearch evaluates functions in scripts that
 /// read a field's doc values and take the first one, and doc values are sorted: numbers numerically, keywords by
-/// their UTF-8 bytes, IP addresses by their 16-byte IPv6 form. So the function sees the smallest element.
+/// their UTF-8 bytes, IP addresses by their 16-byte IPv6 form. So the function reads the smallest element.
 /// </summary>
 public static class EqlDocValues
 {

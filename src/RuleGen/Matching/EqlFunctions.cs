@@ -123,7 +123,12 @@ public static class EqlFunctions
 
         long length = source.Length;
         long from = Clamp(start.Value < 0 ? length + start.Value : start.Value, length);
-        long to = end is { } last ? Clamp(last < 0 ? length + last : last, length) : length;
+        long to = length;
+        if (end is { } last)
+        {
+            to = Clamp(last < 0 ? length + last : last, length);
+        }
+
         return to <= from ? string.Empty : source.Substring((int)from, (int)(to - from));
     }
 
@@ -168,7 +173,7 @@ public static class EqlFunctions
         long value = 0;
         foreach (char c in trimmed)
         {
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
+            int digit = DigitValue(c);
             if (digit >= radix)
             {
                 return null;
@@ -203,7 +208,15 @@ public static class EqlFunctions
         return text.Contains('.') || text.Contains("Infinity") || text == "NaN" ? text : text + ".0";
     }
 
-    public static string? String(bool? value) => value is null ? null : value.Value ? "true" : "false";
+    public static string? String(bool? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return value.Value ? "true" : "false";
+    }
 
     /// <summary>Joins the string forms of its arguments; null when any argument is null.</summary>
     public static string? Concat(params string?[] parts)
@@ -220,6 +233,27 @@ public static class EqlFunctions
     }
 
     private static long Clamp(long position, long length) => Math.Min(Math.Max(position, 0), length);
+
+    // Returns the value of a digit in bases up to 36, or 99 for a character that is no digit in any base.
+    private static int DigitValue(char c)
+    {
+        if (c >= '0' && c <= '9')
+        {
+            return c - '0';
+        }
+
+        if (c >= 'a' && c <= 'z')
+        {
+            return c - 'a' + 10;
+        }
+
+        if (c >= 'A' && c <= 'Z')
+        {
+            return c - 'A' + 10;
+        }
+
+        return 99;
+    }
 
     private static StringComparison Comparison(bool ignoreCase) => ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 }

@@ -6,8 +6,8 @@ namespace RuleGen.Sequences;
 
 /// <summary>
 /// Decides whether the missing-event terms <c>![...]</c> of a sequence let a match through, with
-/// Elasticsearch's rules, for a stream. Each missing term sits before the first positive term (leading),
-/// between two positive terms (middle) or after the last one (trailing); its events are recorded per join key.
+/// Elasticsearch's rules, for a stream. Each missing term is before the first positive term (leading),
+/// between two positive terms (middle) or after the last one (trailing). Its events are recorded per join key.
 /// <list type="bullet">
 /// <item>Middle: the match is dropped when a missing event came strictly between its neighbouring positives.</item>
 /// <item>Leading only: with L the latest missing event before the first positive, the match is dropped when

@@ -5,8 +5,8 @@ using RuleGen.Ecs;
 namespace RuleGen.Sequences;
 
 /// <summary>
-/// The pending partial matches of one sequence, with Elasticsearch's matching rules: each (stage, join key)
-/// has at most one partial, a newer partial moving into a stage replaces the older one there, and a partial
+/// The pending partial matches of one sequence, with Elasticsearch's matching rules. Each (stage, join key)
+/// has at most one partial, and a newer partial moving into a stage replaces the older one there. A partial
 /// expires when its next event comes more than maxspan after its first event (the bound is inclusive).
 /// The generated detector offers an event to the stages from last to first, so an event can complete or
 /// advance an older partial and start a younger one, but never fills two stages of the same partial.

@@ -11,7 +11,7 @@ using RuleGen.Generators;
 
 namespace RuleGen.Generators.Tests.Generator;
 
-/// <summary>An .eql file held in memory, as the compiler sees an AdditionalFile.</summary>
+/// <summary>An .eql file in memory, in the form the compiler passes an AdditionalFile to a generator.</summary>
 internal sealed class InMemoryAdditionalText : AdditionalText
 {
     private readonly SourceText text;

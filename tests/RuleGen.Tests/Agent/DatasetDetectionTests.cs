@@ -51,7 +51,7 @@ public class DatasetDetectionTests
 
     /// <summary>
     /// Reads the line numbers labelled <c>tp</c>. A labels file names its events file in a <c>file</c> column when
-    /// its folder holds several; otherwise every row belongs to <c>events.jsonl</c>.
+    /// its folder contains several. Otherwise every row belongs to <c>events.jsonl</c>.
     /// </summary>
     private static HashSet<long> LabelledTruePositives(string labelsPath, string eventsFile)
     {

@@ -53,8 +53,8 @@ public class UntilAndRunsTests
         matches.Single().ShouldBe(new[] { 0, 2 });
     }
 
-    // A streaming engine sees events in arrival order: the file event completes the match before the end
-    // event with the same timestamp arrives. Elasticsearch, which orders by timestamp, may drop this match.
+    // A streaming engine processes events in arrival order, so the file event completes the match before the
+    // end event with the same timestamp arrives. Elasticsearch, which orders by timestamp, may drop this match.
     [Fact]
     public void Until_TieArrivingLaterDoesNotCancel()
     {
