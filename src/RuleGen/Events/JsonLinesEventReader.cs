@@ -143,7 +143,18 @@ public sealed class JsonLinesEventReader : IDisposable
             }
 
             var context = new EventMappingContext(lineNumber);
-            (EcsEvent ecsEvent, EventFormat format) = EventRecordMapper.Map(root, context);
+            EcsEvent ecsEvent;
+            EventFormat format;
+            try
+            {
+                (ecsEvent, format) = EventRecordMapper.Map(root, context);
+            }
+            catch (InvalidOperationException exception)
+            {
+                // JsonElement.GetString throws this for a string with an unpaired surrogate escape, such as "\ud800".
+                return CreateMalformedResult(lineNumber, $"Line {lineNumber} contains a string that is not valid text and was skipped: {exception.Message}");
+            }
+
             EventsRead++;
             FieldWarnings += context.Warnings.Count;
             UnknownFieldCount += context.UnknownFieldCount;

@@ -104,6 +104,7 @@ public sealed class MissingEventTracker<TKey>
             int after = positions[i];
             if (after == -1)
             {
+                // The binder allows one leading missing term (RG2003 otherwise), so this is set at most once.
                 hasLeading = true;
                 leading = Latest(i, key, before: first);
             }

@@ -51,6 +51,22 @@ public sealed class JsonLinesEventReaderTests
         reader.EventsRead.ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("{\"process\": {\"name\": \"a\\ud800\"}}")]
+    [InlineData("{\"x\\ud800\": 1}")]
+    public void Read_UnpairedSurrogateMalformed(string line)
+    {
+        using var reader = new JsonLinesEventReader(new StringReader(line + "\n{\"host.name\": \"h\"}"));
+
+        List<EventReadResult> results = reader.ReadAll().ToList();
+
+        results[0].Event.ShouldBeNull();
+        results[0].Error!.ShouldStartWith("Line 1 contains a string that is not valid text and was skipped: ");
+        results[1].Event!.Host!.Name.ShouldBe("h");
+        reader.MalformedLines.ShouldBe(1);
+        reader.EventsRead.ShouldBe(1);
+    }
+
     [Fact]
     public void Read_BlankLinesSkipped()
     {
