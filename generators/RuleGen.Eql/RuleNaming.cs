@@ -8,7 +8,7 @@ public static class RuleNaming
     /// <summary>
     /// Turns a file name without extension into a PascalCase C# identifier plus <c>Detector</c>:
     /// <c>internal_proxy-tools</c> becomes <c>InternalProxyToolsDetector</c>. Characters that are not letters or
-    /// digits separate words; a name that would start with a digit gets the prefix <c>Rule</c>.
+    /// digits separate words. A name that would start with a digit, or be <c>I</c>, gets the prefix <c>Rule</c>.
     /// </summary>
     public static string ToClassName(string fileStem)
     {
@@ -27,7 +27,8 @@ public static class RuleNaming
             }
         }
 
-        if (name.Length == 0 || char.IsDigit(name[0]))
+        // "I" would make IDetector, the name of the interface every detector implements.
+        if (name.Length == 0 || char.IsDigit(name[0]) || name.ToString() == "I")
         {
             name.Insert(0, "Rule");
         }

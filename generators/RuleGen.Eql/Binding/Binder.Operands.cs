@@ -345,7 +345,40 @@ public sealed partial class Binder
             sources.Add(value.Value);
         }
 
+        if (patterns.Count > 0 && !CheckRegexSize(patterns, predicate.IsCaseInsensitive, values, sources))
+        {
+            return Unknown;
+        }
+
         return new BoundRegexMatch(field, operand, patterns.ToEquatableArray(), sources.ToEquatableArray(), predicate.IsCaseInsensitive, clause);
+    }
+
+    // Without backtracking, .NET compiles a pattern into an automaton of limited size and rejects a larger one
+    // only when the detector is created. So the combined pattern is built here with the detector's options.
+    private bool CheckRegexSize(List<string> patterns, bool ignoreCase, List<LiteralSyntax> values, List<string> sources)
+    {
+        var options = LuceneRegex.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant;
+        if (ignoreCase)
+        {
+            options |= System.Text.RegularExpressions.RegexOptions.IgnoreCase;
+        }
+
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(LuceneRegex.Combine(patterns), options);
+            return true;
+        }
+        catch (System.ArgumentOutOfRangeException)
+        {
+            // A compiler host on .NET Framework has no NonBacktracking option, so the size cannot be checked there.
+            return true;
+        }
+        catch (System.NotSupportedException exception)
+        {
+            Text.TextSpan span = values[0].Span.Cover(values[values.Count - 1].Span);
+            Report(DiagnosticDescriptors.InvalidRegex, span, string.Join("\", \"", sources), "as a whole", "it is too large to run without backtracking (" + exception.Message + "); split it into smaller patterns or simplify its repetitions");
+            return false;
+        }
     }
 
     /// <summary>Binds ':', 'like' or 'in' whose subject is computed, such as <c>substring(file.name, -4) : ".exe"</c>.</summary>

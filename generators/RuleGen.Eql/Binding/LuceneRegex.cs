@@ -17,6 +17,24 @@ namespace RuleGen.Eql.Binding;
 public static class LuceneRegex
 {
     /// <summary>
+    /// The RegexOptions.NonBacktracking flag, which netstandard2.0 does not name. Generated detectors run every
+    /// regex with it, so the binder checks patterns with it too.
+    /// </summary>
+    public const System.Text.RegularExpressions.RegexOptions NonBacktracking = (System.Text.RegularExpressions.RegexOptions)1024;
+
+    /// <summary>Joins translated patterns into the one anchored .NET pattern that a detector runs.</summary>
+    public static string Combine(IEnumerable<string> translatedPatterns)
+    {
+        var alternatives = new List<string>();
+        foreach (string pattern in translatedPatterns)
+        {
+            alternatives.Add("(?:" + pattern + ")");
+        }
+
+        return @"\A(?:" + string.Join("|", alternatives) + @")\z";
+    }
+
+    /// <summary>
     /// Translates <paramref name="pattern"/> into an unanchored .NET pattern; the caller anchors it with
     /// <c>\A(?:...)\z</c>. Returns null and sets <paramref name="error"/> (with the 0-based position in the
     /// pattern) when the pattern is invalid or uses a Lucene feature RuleGen does not translate.

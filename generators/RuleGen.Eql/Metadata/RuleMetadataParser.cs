@@ -39,7 +39,7 @@ public static class RuleMetadataParser
     private static readonly string[] SingleTags = { "id", "name", "description", "severity" };
     private static readonly string[] ListTags = { "mitre", "false_positive", "reference", "author" };
     private static readonly Regex TagLine = new(@"^\s*@([A-Za-z_][A-Za-z0-9_]*)\b[ \t]*(.*)$", RegexOptions.CultureInvariant);
-    private static readonly Regex TechniqueId = new(@"^T\d{4}(\.\d{3})?$", RegexOptions.CultureInvariant);
+    private static readonly Regex TechniqueId = new(@"^T[0-9]{4}(\.[0-9]{3})?$", RegexOptions.CultureInvariant);
 
     /// <summary>Reads the metadata; <paramref name="defaultName"/> (the file name) names a rule that has no @id or @name.</summary>
     public static RuleMetadataSpec Parse(IReadOnlyList<Comment> comments, int queryStart, string defaultName, List<EqlDiagnostic> diagnostics, LineMap lines)

@@ -158,10 +158,15 @@ public sealed class SchemaFileParser
             {
                 AddField(path, type, typeNode.Start);
             }
-            else if (member.Value.Member("properties") is { Members: not null } children)
+            else if (member.Value.Member("properties") is { Members: not null })
             {
                 fields.Add(new SchemaField(path, "object"));
                 typeSpans.Add(new TextSpan(member.Value.Start, 1));
+            }
+
+            // A "nested" or "object" field names its type and still declares its children.
+            if (member.Value.Member("properties") is { Members: not null } children)
+            {
                 ReadMapping(children, path + ".");
             }
         }
@@ -330,7 +335,7 @@ public sealed class SchemaFileParser
                 case 'r': value.Append('\r'); break;
                 case 'b': value.Append('\b'); break;
                 case 'f': value.Append('\f'); break;
-                case 'u' when position + 4 <= text.Length && int.TryParse(text.Substring(position, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int code):
+                case 'u' when position + 4 <= text.Length && int.TryParse(text.Substring(position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code):
                     value.Append((char)code);
                     position += 4;
                     break;

@@ -9,7 +9,27 @@ namespace RuleGen.Eql.Syntax;
 // predicate suffix (in, :, like, regex and their ~ forms).
 public sealed partial class Parser
 {
-    private ExpressionSyntax ParseExpression() => ParseOr();
+    // Parentheses, function calls, 'not' and signs recurse. A limit on their nesting turns a pathological file
+    // into a diagnostic, because a stack overflow would end the compiler process and cannot be caught.
+    private const int MaxNesting = 256;
+
+    private int nesting;
+
+    private ExpressionSyntax ParseExpression()
+    {
+        Nest();
+        ExpressionSyntax expression = ParseOr();
+        nesting--;
+        return expression;
+    }
+
+    private void Nest()
+    {
+        if (++nesting > MaxNesting)
+        {
+            throw Error(DiagnosticDescriptors.UnexpectedToken, Current.Span, "at most 256 nested parentheses, function calls, 'not' or signs", Current.Describe());
+        }
+    }
 
     private ExpressionSyntax ParseOr()
     {
@@ -42,7 +62,9 @@ public sealed partial class Parser
         if (At(TokenKind.Not))
         {
             Token not = Advance();
+            Nest();
             ExpressionSyntax operand = ParseNot();
+            nesting--;
             return new NotSyntax(not.Span.Cover(operand.Span), operand);
         }
 
@@ -122,7 +144,9 @@ public sealed partial class Parser
         if (At(TokenKind.Minus) || At(TokenKind.Plus))
         {
             Token sign = Advance();
+            Nest();
             ExpressionSyntax operand = ParseUnary();
+            nesting--;
             return new UnarySyntax(sign.Span.Cover(operand.Span), sign.Kind == TokenKind.Minus, operand);
         }
 

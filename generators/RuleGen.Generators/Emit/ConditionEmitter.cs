@@ -198,7 +198,7 @@ internal sealed class ConditionEmitter
     private string RegexMatch(BoundRegexMatch match)
     {
         string subject = match.Field is not null ? Access(match.Field) : operands.Emit(match.Operand!, ValueKind.String);
-        string combined = @"\A(?:" + string.Join("|", match.Patterns.Select(pattern => "(?:" + pattern + ")")) + @")\z";
+        string combined = Eql.Binding.LuceneRegex.Combine(match.Patterns);
         string options = "global::System.Text.RegularExpressions.RegexOptions.NonBacktracking | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant"
             + (match.IgnoreCase ? " | global::System.Text.RegularExpressions.RegexOptions.IgnoreCase" : string.Empty);
         string name = "Regex" + regexCount++.ToString(CultureInfo.InvariantCulture);

@@ -485,6 +485,14 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
+    public void Regex_TooLargeWithoutBacktracking()
+    {
+        EqlDiagnostic diagnostic = ShouldReport("process where process.name regex \"[a-z]{20000}\"", "RG1010", 1, 34, "Invalid regular expression \"[a-z]{20000}\" as a whole: it is too large to run without backtracking (");
+
+        diagnostic.Message.ShouldEndWith("); split it into smaller patterns or simplify its repetitions");
+    }
+
+    [Fact]
     public void Binder_NullOrderedWithCondition()
     {
         ShouldReport("process where null < (process.pid > -1)", "RG1003", 1, 20, "null can only be compared with == (the condition is null)");

@@ -192,6 +192,13 @@ public sealed class MetadataTests
         Compile(text).Model.ShouldBeNull();
     }
 
+    // .NET's \d also matches digits of other scripts, which MITRE ids never use.
+    [Fact]
+    public void Metadata_NonAsciiDigitsRejected()
+    {
+        ShouldReport("// @name x\n// @mitre T\u0661\u0662\u0663\u0664\nprocess where true", "RG3002", 2, 11, "is not a MITRE ATT&CK technique id");
+    }
+
     [Fact]
     public void Metadata_InvalidTechniqueId()
     {

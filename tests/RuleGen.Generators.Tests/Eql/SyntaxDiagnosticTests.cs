@@ -165,6 +165,28 @@ public sealed class SyntaxDiagnosticTests
         ShouldReport("process where process.name == \"\\u{9}\"", "RG0003", 1, 32, "2 to 8 hex digits");
     }
 
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("not ", "")]
+    [InlineData("-", "")]
+    public void Parser_DeepNestingReported(string open, string close)
+    {
+        string text = "process where " + string.Concat(System.Linq.Enumerable.Repeat(open, 100000)) + "process.pid > 1" + string.Concat(System.Linq.Enumerable.Repeat(close, 100000));
+
+        RuleCompilation compilation = Compile(text);
+
+        compilation.Diagnostics.Select(diagnostic => diagnostic.Id).ShouldBe(new[] { "RG0004" });
+        compilation.Diagnostics[0].Message.ShouldStartWith("Expected at most 256 nested parentheses, function calls, 'not' or signs but found ");
+    }
+
+    [Fact]
+    public void Parser_NestingAtLimitAccepted()
+    {
+        string text = "process where " + new string('(', 255) + "process.pid > 1" + new string(')', 255);
+
+        Compile(text).Diagnostics.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Parser_UnclosedParenthesisNamesOpening()
     {

@@ -56,6 +56,19 @@ public class SchemaFileTests
     }
 
     [Fact]
+    public void SchemaParser_TypedObjectKeepsChildren()
+    {
+        var diagnostics = new System.Collections.Generic.List<RuleGen.Eql.Diagnostics.EqlDiagnostic>();
+
+        var fields = RuleGen.Eql.Schema.SchemaFileParser.Parse(
+            "{\"properties\": {\"custom\": {\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"keyword\"}}}}}",
+            diagnostics);
+
+        diagnostics.ShouldBeEmpty();
+        fields.Select(field => field.Name + ":" + field.Type).ShouldBe(new[] { "custom:object", "custom.name:keyword" });
+    }
+
+    [Fact]
     public void NoSchemaFile_CustomFieldUnknown()
     {
         var (run, _) = GeneratorHarness.Run(GeneratorHarness.Rule("rules/api.eql", Rule));
