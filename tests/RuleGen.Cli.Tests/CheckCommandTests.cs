@@ -167,6 +167,20 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Check_BrokenLinkExitsTwo()
+    {
+        string good = Write("good.eql", "process where true");
+        string link = Path.Combine(folder, "broken.eql");
+        File.CreateSymbolicLink(link, Path.Combine(folder, "no-such-target.eql"));
+
+        var (exitCode, output, error) = Run(new[] { folder });
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain($"error: '{link}' could not be read: ");
+        output.ShouldContain("1 rule: 1 valid, 0 with errors, 0 with warnings");
+    }
+
+    [Fact]
     public void Check_MissingPathExitsTwo()
     {
         var (exitCode, _, error) = Run(new[] { Path.Combine(folder, "missing.eql") });

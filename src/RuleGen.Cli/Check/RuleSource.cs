@@ -29,10 +29,7 @@ internal sealed class RuleSource
         {
             if (Directory.Exists(path))
             {
-                IEnumerable<string> files = Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
-                    .Where(file => file.EndsWith(".eql", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
-                    .OrderBy(file => file, StringComparer.Ordinal);
-                foreach (string file in files)
+                foreach (string file in ListRuleFiles(path))
                 {
                     foreach (RuleText rule in ReadFile(file))
                     {
@@ -57,16 +54,53 @@ internal sealed class RuleSource
         }
     }
 
+    private List<string> ListRuleFiles(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+                .Where(file => file.EndsWith(".eql", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(file => file, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"error: the folder '{folder}' could not be listed: {exception.Message}");
+            return new List<string>();
+        }
+    }
+
+    // An unreadable file, such as a broken link, is an input problem (exit code 2), not a crash.
+    private string[]? ReadContent(string path, bool asLines)
+    {
+        try
+        {
+            return asLines ? File.ReadAllLines(path) : new[] { File.ReadAllText(path) };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"error: '{path}' could not be read: {exception.Message}");
+            return null;
+        }
+    }
+
     private IEnumerable<RuleText> ReadFile(string path)
     {
-        if (!path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+        bool isExport = path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
+        string[]? content = ReadContent(path, asLines: isExport);
+        if (content is null)
         {
-            yield return new RuleText(path, 0, null, Path.GetFileNameWithoutExtension(path), File.ReadAllText(path));
+            yield break;
+        }
+
+        if (!isExport)
+        {
+            yield return new RuleText(path, 0, null, Path.GetFileNameWithoutExtension(path), content[0]);
             yield break;
         }
 
         long lineNumber = 0;
-        foreach (string line in File.ReadLines(path))
+        foreach (string line in content)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))

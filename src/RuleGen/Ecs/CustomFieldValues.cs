@@ -27,20 +27,18 @@ public static class CustomFieldValues
             return null;
         }
 
-        var items = new List<T>();
-        if (value is Array array && value is not string)
+        if (value is not Array array)
         {
-            foreach (object? element in array)
-            {
-                if (element is not null && convert(element) is (true, var converted))
-                {
-                    items.Add(converted);
-                }
-            }
+            return convert(value) is (true, var single) ? new[] { single } : null;
         }
-        else if (convert(value) is (true, var single))
+
+        var items = new List<T>(array.Length);
+        foreach (object? element in array)
         {
-            items.Add(single);
+            if (element is not null && convert(element) is (true, var converted))
+            {
+                items.Add(converted);
+            }
         }
 
         return items.Count == 0 ? null : items.ToArray();
@@ -55,14 +53,25 @@ public static class CustomFieldValues
         _ => (false, string.Empty),
     };
 
-    private static (bool, long) ToLong(object value) => value switch
+    // Integers follow the coercion of typed ECS members: a fraction, or a numeric string with one, is truncated.
+    private static (bool, long) ToLong(object value)
     {
-        long whole => (true, whole),
-        int small => (true, small),
-        double fraction when !double.IsNaN(fraction) && !double.IsInfinity(fraction) && Math.Abs(fraction) < 9.2e18 => (true, (long)Math.Truncate(fraction)),
-        string text when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) => (true, parsed),
-        _ => (false, 0),
-    };
+        switch (value)
+        {
+            case long whole:
+                return (true, whole);
+            case int small:
+                return (true, small);
+            case double fraction:
+                return EcsValueReader.TryTruncate(fraction, out long? truncated) ? (true, truncated!.Value) : (false, 0);
+            case string text when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed):
+                return (true, parsed);
+            case string text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number):
+                return EcsValueReader.TryTruncate(number, out long? fromText) ? (true, fromText!.Value) : (false, 0);
+            default:
+                return (false, 0);
+        }
+    }
 
     private static (bool, double) ToDouble(object value) => value switch
     {

@@ -73,7 +73,7 @@ internal static class EcsValueReader
     }
 
     // Elasticsearch coerces a number with a fraction into an integer field by truncating it: 12.7 is stored as 12.
-    private static bool TryTruncate(double value, out long? result)
+    internal static bool TryTruncate(double value, out long? result)
     {
         result = null;
         if (double.IsNaN(value) || double.IsInfinity(value) || value >= 9.2233720368547758E18 || value < -9.2233720368547758E18)
