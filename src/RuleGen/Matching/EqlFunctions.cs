@@ -189,7 +189,11 @@ public static class EqlFunctions
 
     public static string? String(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Formats a double the way Java's Double.toString does for common values: 42.5, 1.0, 1.0E10.</summary>
+    /// <summary>
+    /// Formats a double as Java's Double.toString does, which Elasticsearch uses: plain notation with at least one
+    /// fractional digit from 10^-3 up to 10^7 (42.5, 1.0), and otherwise the shortest digits in scientific
+    /// notation (1.0E10, 1.0E-4).
+    /// </summary>
     public static string? String(double? value)
     {
         if (value is not { } number)
@@ -197,15 +201,49 @@ public static class EqlFunctions
             return null;
         }
 
-        string text = number.ToString("R", CultureInfo.InvariantCulture);
-        if (text.Contains('E'))
+        if (double.IsNaN(number) || double.IsInfinity(number))
         {
-            int exponent = text.IndexOf('E');
-            string mantissa = text.Substring(0, exponent);
-            return (mantissa.Contains('.') ? mantissa : mantissa + ".0") + "E" + text.Substring(exponent + 1).TrimStart('+');
+            return number.ToString(CultureInfo.InvariantCulture);
         }
 
-        return text.Contains('.') || text.Contains("Infinity") || text == "NaN" ? text : text + ".0";
+        double magnitude = Math.Abs(number);
+        string text = number.ToString("R", CultureInfo.InvariantCulture);
+        if (magnitude == 0 || (magnitude >= 1e-3 && magnitude < 1e7))
+        {
+            // "R" writes no exponent in this range.
+            return text.Contains('.') ? text : text + ".0";
+        }
+
+        return ToJavaScientific(text);
+    }
+
+    // Rewrites the shortest round-trip text of a nonzero double, such as "10000000000" or "1.2345E-05", as
+    // Java's scientific form "1.0E10" or "1.2345E-5".
+    private static string ToJavaScientific(string text)
+    {
+        string sign = text.StartsWith('-') ? "-" : string.Empty;
+        string unsigned = text.TrimStart('-');
+        int exponent = 0;
+        int exponentAt = unsigned.IndexOf('E');
+        if (exponentAt >= 0)
+        {
+            exponent = int.Parse(unsigned.Substring(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            unsigned = unsigned.Substring(0, exponentAt);
+        }
+
+        int point = unsigned.IndexOf('.');
+        string integerPart = point >= 0 ? unsigned.Substring(0, point) : unsigned;
+        string digits = integerPart + (point >= 0 ? unsigned.Substring(point + 1) : string.Empty);
+        int firstDigit = 0;
+        while (digits[firstDigit] == '0')
+        {
+            firstDigit++;
+        }
+
+        exponent += integerPart.Length - 1 - firstDigit;
+        string significant = digits.Substring(firstDigit).TrimEnd('0');
+        string fraction = significant.Length > 1 ? significant.Substring(1) : "0";
+        return string.Create(CultureInfo.InvariantCulture, $"{sign}{significant[0]}.{fraction}E{exponent}");
     }
 
     public static string? String(bool? value)

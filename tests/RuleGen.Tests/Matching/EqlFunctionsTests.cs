@@ -168,4 +168,23 @@ public class EqlFunctionsTests
         set.Contains("8.8.4.4").ShouldBe(false);
         new CidrSet("0.0.0.0/0").Contains("203.0.113.9").ShouldBe(true);
     }
+
+    // Expected values are what Java's Double.toString prints for each input.
+    [Theory]
+    [InlineData(0.0, "0.0")]
+    [InlineData(-0.0, "-0.0")]
+    [InlineData(0.001, "0.001")]
+    [InlineData(1234567.5, "1234567.5")]
+    [InlineData(1e7, "1.0E7")]
+    [InlineData(1e10, "1.0E10")]
+    [InlineData(-12345678.9, "-1.23456789E7")]
+    [InlineData(1e-4, "1.0E-4")]
+    [InlineData(0.00012345, "1.2345E-4")]
+    [InlineData(1.5e300, "1.5E300")]
+    [InlineData(double.PositiveInfinity, "Infinity")]
+    [InlineData(double.NaN, "NaN")]
+    public void String_DoubleAsJava(double value, string expected)
+    {
+        EqlFunctions.String(value).ShouldBe(expected);
+    }
 }
