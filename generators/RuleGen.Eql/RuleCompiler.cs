@@ -47,8 +47,9 @@ public static class RuleCompiler
         {
             var binder = new Binder(text, diagnostics, options.Schema, options.RequireTypedMembers);
             QueryPlan? plan = binder.Bind(parsed.Statement);
-            bool metadataErrors = diagnostics.Any(diagnostic => diagnostic.Severity == EqlSeverity.Error);
-            if (plan is not null && !metadataErrors)
+            // The binder returns no plan after its own errors; this check keeps "any error, no detector" explicit.
+            bool anyErrors = diagnostics.Any(diagnostic => diagnostic.Severity == EqlSeverity.Error);
+            if (plan is not null && !anyErrors)
             {
                 int end = parsed.Statement.Pipes.Count > 0 ? parsed.Statement.Pipes[parsed.Statement.Pipes.Count - 1].Span.End : parsed.Statement.Query.Span.End;
                 model = new RuleModel(metadata, plan, text.Substring(queryStart, end - queryStart), binder.Pipes);

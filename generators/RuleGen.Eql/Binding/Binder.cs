@@ -202,8 +202,9 @@ public sealed partial class Binder
             return;
         }
 
-        int firstPositive = sequence.Terms.ToList().FindIndex(term => !term.IsMissing);
-        int lastPositive = sequence.Terms.ToList().FindLastIndex(term => !term.IsMissing);
+        List<SequenceTermSyntax> terms = sequence.Terms.ToList();
+        int firstPositive = terms.FindIndex(term => !term.IsMissing);
+        int lastPositive = terms.FindLastIndex(term => !term.IsMissing);
         if (firstPositive > 1)
         {
             ReportNotSupported(sequence.Terms[1].Span, "more than one leading missing-event term", string.Empty);

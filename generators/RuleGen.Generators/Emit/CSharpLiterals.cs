@@ -45,6 +45,9 @@ internal static class CSharpLiterals
     /// Makes text safe inside a <c>//</c> comment: line breaks and other control characters become spaces and
     /// runs of white space collapse, so rule text cannot end the comment early.
     /// </summary>
+    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxLength"/> characters, ending a cut text with "...".</summary>
+    public static string Shorten(string text, int maxLength) => text.Length <= maxLength ? text : text.Substring(0, maxLength - 3) + "...";
+
     public static string Comment(string text)
     {
         var builder = new StringBuilder(text.Length);

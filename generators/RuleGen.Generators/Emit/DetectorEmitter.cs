@@ -207,7 +207,7 @@ internal static class DetectorEmitter
     /// <summary>Writes a static method that tests an event against one event filter.</summary>
     public static void WriteFilter(SourceWriter writer, string name, EventFilterPlan filter, ConditionEmitter conditions)
     {
-        writer.Line($"/// <summary>Tests <c>{CSharpLiterals.Xml(CSharpLiterals.Comment(Shorten(filter.Clause)))}</c>.</summary>");
+        writer.Line($"/// <summary>Tests <c>{CSharpLiterals.Xml(CSharpLiterals.Comment(CSharpLiterals.Shorten(filter.Clause, 120)))}</c>.</summary>");
         using (writer.Block($"internal static bool {name}({EventType} e)"))
         {
             if (filter.Category is { } category)
@@ -246,7 +246,6 @@ internal static class DetectorEmitter
         return builder.ToString().TrimEnd();
     }
 
-    private static string Shorten(string clause) => clause.Length <= 120 ? clause : clause.Substring(0, 117) + "...";
 
     /// <summary>The C# type of a join key value.</summary>
     public static string KeyType(FieldKind kind) => kind switch

@@ -11,6 +11,9 @@ namespace RuleGen.Generators.Emit;
 /// </summary>
 internal static class SequenceEmitter
 {
+    // Term comments sit inside nested blocks, so they are cut shorter than a filter's summary.
+    private const int MaxClauseLength = 100;
+
     private const string AlertType = "global::RuleGen.Alert";
 
     public static void Write(SourceWriter writer, SequencePlan plan, ConditionEmitter conditions)
@@ -160,7 +163,7 @@ internal static class SequenceEmitter
             if (plan.Until is { } until)
             {
                 writer.Line();
-                writer.Line($"// {CSharpLiterals.Comment(Shorten("until " + until.Clause))}");
+                writer.Line($"// {CSharpLiterals.Comment(CSharpLiterals.Shorten("until " + until.Clause, MaxClauseLength))}");
                 writer.Line("// Checked before the terms: a matching event drops its key's pending partials, then may start a new one.");
                 using (writer.Block("if (UntilFilter(e))"))
                 {
@@ -184,7 +187,7 @@ internal static class SequenceEmitter
 
                 string index = Index(stage);
                 writer.Line();
-                writer.Line($"// Missing-event term {stage + 1} of {stages}: ![{CSharpLiterals.Comment(Shorten(plan.Terms[stage].Filter.Clause))}]");
+                writer.Line($"// Missing-event term {stage + 1} of {stages}: ![{CSharpLiterals.Comment(CSharpLiterals.Shorten(plan.Terms[stage].Filter.Clause, MaxClauseLength))}]");
                 using (writer.Block($"if (Filter{index}(e))"))
                 {
                     writer.Line("keys.Clear();");
@@ -216,7 +219,7 @@ internal static class SequenceEmitter
                 int stage = positiveIndexes[position];
                 string index = Index(stage);
                 string trackerStage = Index(position);
-                writer.Line($"// Term {stage + 1} of {stages}: {CSharpLiterals.Comment(Shorten(plan.Terms[stage].Filter.Clause))}");
+                writer.Line($"// Term {stage + 1} of {stages}: {CSharpLiterals.Comment(CSharpLiterals.Shorten(plan.Terms[stage].Filter.Clause, MaxClauseLength))}");
                 using (writer.Block($"if (Filter{index}(e))"))
                 {
                     writer.Line("keys.Clear();");
@@ -379,5 +382,4 @@ internal static class SequenceEmitter
 
     private static string Index(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Shorten(string clause) => clause.Length <= 100 ? clause : clause.Substring(0, 97) + "...";
 }

@@ -6,6 +6,8 @@ namespace RuleGen.Events;
 /// <summary>Conversions of Windows event data values into ECS values.</summary>
 internal static class WindowsFieldValues
 {
+    private static readonly char[] PathSeparators = { '\\', '/' };
+
     /// <summary>Sysmon and the Security log write <c>-</c> or an empty string for a value they do not know.</summary>
     private const string UnknownMarker = "-";
 
@@ -23,7 +25,7 @@ internal static class WindowsFieldValues
             return null;
         }
 
-        string name = path.Substring(path.LastIndexOfAny(new[] { '\\', '/' }) + 1);
+        string name = path.Substring(path.LastIndexOfAny(PathSeparators) + 1);
         return name.Length == 0 ? null : name;
     }
 

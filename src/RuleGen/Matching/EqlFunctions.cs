@@ -60,7 +60,7 @@ public static class EqlFunctions
             return null;
         }
 
-        StringComparison comparison = Comparison(ignoreCase);
+        StringComparison comparison = EqlString.Comparison(ignoreCase);
         int start = source.IndexOf(left, comparison);
         if (start < 0)
         {
@@ -78,14 +78,14 @@ public static class EqlFunctions
     }
 
     public static bool? StartsWith(string? source, string? prefix, bool ignoreCase) =>
-        source is null || prefix is null ? null : source.StartsWith(prefix, Comparison(ignoreCase));
+        source is null || prefix is null ? null : source.StartsWith(prefix, EqlString.Comparison(ignoreCase));
 
     public static bool? EndsWith(string? source, string? suffix, bool ignoreCase) =>
-        source is null || suffix is null ? null : source.EndsWith(suffix, Comparison(ignoreCase));
+        source is null || suffix is null ? null : source.EndsWith(suffix, EqlString.Comparison(ignoreCase));
 
     /// <summary>True when <paramref name="source"/> contains <paramref name="substring"/>; every string contains the empty string.</summary>
     public static bool? StringContains(string? source, string? substring, bool ignoreCase) =>
-        source is null || substring is null ? null : source.Contains(substring, Comparison(ignoreCase));
+        source is null || substring is null ? null : source.Contains(substring, EqlString.Comparison(ignoreCase));
 
     /// <summary>
     /// Returns the first position of <paramref name="substring"/> at or after <paramref name="start"/> (0 when
@@ -104,7 +104,7 @@ public static class EqlFunctions
             return null;
         }
 
-        int position = source.IndexOf(substring, (int)from, Comparison(ignoreCase));
+        int position = source.IndexOf(substring, (int)from, EqlString.Comparison(ignoreCase));
         return position < 0 ? null : position;
     }
 
@@ -257,7 +257,7 @@ public static class EqlFunctions
     }
 
     /// <summary>Joins the string forms of its arguments; null when any argument is null.</summary>
-    public static string? Concat(params string?[] parts)
+    public static string? Concat(params ReadOnlySpan<string?> parts)
     {
         foreach (string? part in parts)
         {
@@ -293,5 +293,4 @@ public static class EqlFunctions
         return 99;
     }
 
-    private static StringComparison Comparison(bool ignoreCase) => ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using RuleGen.Ecs;
 
 namespace RuleGen.Sequences;
@@ -57,12 +58,8 @@ public sealed class MissingEventTracker<TKey>
     /// </summary>
     public void Record(int missingTerm, TKey key, long time, List<EcsEvent[]> released)
     {
-        if (!history[missingTerm].TryGetValue(key, out List<long>? times))
-        {
-            times = new List<long>();
-            history[missingTerm][key] = times;
-        }
-
+        ref List<long>? times = ref CollectionsMarshal.GetValueRefOrAddDefault(history[missingTerm], key, out _);
+        times ??= new List<long>();
         times.Add(time);
         Prune(times, time);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using RuleGen.Ecs;
 
 namespace RuleGen.Sequences;
@@ -75,12 +76,11 @@ public sealed class SequenceTracker<TKey>
             return null;
         }
 
-        if (!pending[stage].TryGetValue(key, out Partial partial))
+        if (!pending[stage].Remove(key, out Partial partial))
         {
             return null;
         }
 
-        pending[stage].Remove(key);
         pendingCount--;
         if (maxspanTicks is { } span && time - partial.FirstTime > span)
         {
@@ -122,22 +122,16 @@ public sealed class SequenceTracker<TKey>
             return;
         }
 
-        var expired = new List<TKey>();
+        // Dictionary allows Remove while it is enumerated, so no list of expired keys is needed.
         for (int stage = 1; stage < stageCount; stage++)
         {
-            expired.Clear();
             foreach (KeyValuePair<TKey, Partial> entry in pending[stage])
             {
                 if (time - entry.Value.FirstTime > span)
                 {
-                    expired.Add(entry.Key);
+                    pending[stage].Remove(entry.Key);
+                    pendingCount--;
                 }
-            }
-
-            foreach (TKey key in expired)
-            {
-                pending[stage].Remove(key);
-                pendingCount--;
             }
         }
     }
@@ -155,12 +149,13 @@ public sealed class SequenceTracker<TKey>
 
     private void Store(int stage, TKey key, Partial partial)
     {
-        if (!pending[stage].ContainsKey(key))
+        ref Partial slot = ref CollectionsMarshal.GetValueRefOrAddDefault(pending[stage], key, out bool exists);
+        if (!exists)
         {
             pendingCount++;
         }
 
-        pending[stage][key] = partial;
+        slot = partial;
     }
 
     // Expired partials are dropped when an event reaches them. Keys that are never seen again would pile up,

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 
 namespace RuleGen.Sequences;
 
@@ -28,9 +29,10 @@ public sealed class SuppressionWindow<TKey>
 
     public void Record(TKey key, long time)
     {
-        if (!latest.TryGetValue(key, out long previous) || time > previous)
+        ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(latest, key, out bool exists);
+        if (!exists || time > slot)
         {
-            latest[key] = time;
+            slot = time;
         }
 
         if (latest.Count >= sweepThreshold)
@@ -59,18 +61,13 @@ public sealed class SuppressionWindow<TKey>
             return;
         }
 
-        var expired = new List<TKey>();
+        // Dictionary allows Remove while it is enumerated, so no list of expired keys is needed.
         foreach (KeyValuePair<TKey, long> entry in latest)
         {
             if (time - entry.Value > span)
             {
-                expired.Add(entry.Key);
+                latest.Remove(entry.Key);
             }
-        }
-
-        foreach (TKey key in expired)
-        {
-            latest.Remove(key);
         }
     }
 
