@@ -21,7 +21,7 @@ public sealed class SequenceTracker<TKey>
     private readonly int stageCount;
     private readonly long? maxspanTicks;
 
-    // pending[s] holds, per join key, the partial that has filled stages 0..s-1 and waits for stage s.
+    // pending[s] contains, per join key, the partial that has filled stages 0..s-1 and waits for stage s.
     private readonly Dictionary<TKey, Partial>[] pending;
     private int pendingCount;
     private int sweepThreshold = MinimumSweepThreshold;

@@ -314,6 +314,13 @@ public sealed class BindingDiagnosticTests
         ShouldReport("sequence with maxspan=1m ![process where true] ![file where true]", "RG0010", 1, 1, "at least one term that is not a missing-event term");
     }
 
+    // MissingEventTracker keeps one leading window per match, so the binder must reject a second leading term.
+    [Fact]
+    public void Missing_TwoLeadingNotCompiled()
+    {
+        ShouldReport("sequence with maxspan=1m ![file where true] ![network where true] [process where true]", "RG2003", 1, 45, "more than one leading missing-event term");
+    }
+
     [Fact]
     public void Missing_TwoTrailingNotCompiled()
     {
