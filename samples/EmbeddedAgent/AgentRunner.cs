@@ -14,17 +14,6 @@ public sealed record AgentAlert(Alert Alert, IReadOnlyList<long> Lines, string? 
 /// <summary>A problem with one input line: a malformed line (skipped) or a field value that could not be read.</summary>
 public sealed record InputProblem(long Line, string Message, bool IsMalformedLine);
 
-/// <summary>Counts of one run of the agent.</summary>
-public sealed record AgentSummary(
-    long EventsRead,
-    long MalformedLines,
-    long FieldWarnings,
-    long UnknownFields,
-    IReadOnlyList<(RuleInfo Rule, int Alerts)> AlertsByRule)
-{
-    public int TotalAlerts => AlertsByRule.Sum(entry => entry.Alerts);
-}
-
 /// <summary>
 /// The agent's reading and detection path. It reads JSON Lines events (ECS documents or Windows event logs as
 /// JSON, detected per line) and feeds each event to every compiled detector in input order. Each alert and
@@ -32,7 +21,7 @@ public sealed record AgentSummary(
 /// </summary>
 public static class AgentRunner
 {
-    public static AgentSummary Run(TextReader input, Action<AgentAlert> onAlert, Action<InputProblem> onProblem)
+    public static RunSummary Run(TextReader input, Action<AgentAlert> onAlert, Action<InputProblem> onProblem)
     {
         IDetector[] detectors = Detectors.CreateAll();
         var alertCounts = new int[detectors.Length];
@@ -77,6 +66,6 @@ public static class AgentRunner
         }
 
         var byRule = detectors.Select((detector, i) => (detector.Rule, alertCounts[i])).ToList();
-        return new AgentSummary(reader.EventsRead, reader.MalformedLines, reader.FieldWarnings, reader.UnknownFieldCount, byRule);
+        return new RunSummary(reader.EventsRead, reader.MalformedLines, reader.FieldWarnings, reader.UnknownFieldCount, byRule);
     }
 }

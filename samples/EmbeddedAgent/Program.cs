@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using EmbeddedAgent;
+using RuleGen;
 
 // The problems of a large file are many; the first ones show the pattern, and the summary counts them all.
 const int MaxProblemsShown = 20;
@@ -39,17 +40,17 @@ root.SetAction(parseResult =>
 
     int problemsShown = 0;
     using StreamReader input = file.OpenText();
-    AgentSummary summary = AgentRunner.Run(
+    RunSummary summary = AgentRunner.Run(
         input,
         alert =>
         {
             if (json)
             {
-                AlertOutput.WriteJson(Console.Out, alert);
+                AlertWriter.WriteJson(Console.Out, alert.Alert);
             }
             else
             {
-                AlertOutput.WriteText(Console.Out, alert);
+                AlertWriter.WriteText(Console.Out, alert.Alert);
             }
         },
         problem =>
@@ -65,7 +66,7 @@ root.SetAction(parseResult =>
         Console.Error.WriteLine($"... {problemsShown - MaxProblemsShown} more input problems not shown.");
     }
 
-    AlertOutput.WriteSummary(json ? Console.Error : Console.Out, summary, file.Name);
+    AlertWriter.WriteSummary(json ? Console.Error : Console.Out, summary, file.Name);
     return 0;
 });
 

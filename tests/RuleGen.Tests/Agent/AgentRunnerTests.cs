@@ -18,7 +18,7 @@ public class AgentRunnerTests
         var problems = new List<InputProblem>();
 
         using StreamReader input = File.OpenText(SampleEvents);
-        AgentSummary summary = AgentRunner.Run(input, alerts.Add, problems.Add);
+        RunSummary summary = AgentRunner.Run(input, alerts.Add, problems.Add);
 
         // netsh portproxy, ssh -L, chisel R:socks, nc.exe -e, ssh -D; the installer's netsh (line 10) is suppressed.
         alerts.SelectMany(alert => alert.Lines).ShouldBe(new long[] { 2, 4, 6, 7, 9 });
@@ -42,7 +42,7 @@ public class AgentRunnerTests
         var alerts = new List<AgentAlert>();
         var problems = new List<InputProblem>();
 
-        AgentSummary summary = AgentRunner.Run(new StringReader(events), alerts.Add, problems.Add);
+        RunSummary summary = AgentRunner.Run(new StringReader(events), alerts.Add, problems.Add);
 
         alerts.SelectMany(alert => alert.Lines).ShouldBe(new long[] { 1, 4 });
         summary.EventsRead.ShouldBe(2);
@@ -63,7 +63,7 @@ public class AgentRunnerTests
         }
 
         var output = new StringWriter();
-        AlertOutput.WriteJson(output, alerts[0]);
+        AlertWriter.WriteJson(output, alerts[0].Alert);
 
         string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(1);
@@ -88,7 +88,7 @@ public class AgentRunnerTests
         }
 
         var output = new StringWriter();
-        AlertOutput.WriteText(output, alerts[1]);
+        AlertWriter.WriteText(output, alerts[1].Alert);
 
         output.ToString().ShouldBe("ALERT [high] Internal proxy tool execution or port forwarding | host WS01 | 2026-11-30T08:03:00.000Z | line 4 | ssh.exe: ssh.exe -L 9090:192.168.1.50:445 alice@jump01.corp.example" + Environment.NewLine);
     }

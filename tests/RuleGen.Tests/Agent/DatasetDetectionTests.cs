@@ -28,7 +28,7 @@ public class DatasetDetectionTests
         var problems = new List<InputProblem>();
 
         using StreamReader input = File.OpenText(Path.Combine(directory, file));
-        AgentSummary summary = AgentRunner.Run(input, alert => alerted.AddRange(alert.Lines), problems.Add);
+        RunSummary summary = AgentRunner.Run(input, alert => alerted.AddRange(alert.Lines), problems.Add);
 
         problems.ShouldBeEmpty();
         summary.MalformedLines.ShouldBe(0);
