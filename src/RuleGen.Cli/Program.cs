@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using RuleGen.Cli.Check;
+using RuleGen.Cli.Run;
 
 var pathsArgument = new Argument<string[]>("paths")
 {
@@ -31,9 +32,44 @@ check.SetAction(parseResult => CheckCommand.Run(
     Console.Out,
     Console.Error));
 
+var rulesOption = new Option<string>("--rules")
+{
+    Description = "An .eql file, or a folder searched for .eql files and *.schema.json custom field schemas.",
+    Required = true,
+};
+var eventsOption = new Option<string>("--events")
+{
+    Description = "A JSON Lines file of events: ECS documents, or Windows event logs converted to JSON (EVTX, NXLog, winlogbeat).",
+    Required = true,
+};
+var runSchemaOption = new Option<string[]>("--schema")
+{
+    Description = "A custom field schema to add to ECS, besides those in the rules folder: a flat JSON object of field names to Elasticsearch types, or an Elasticsearch mapping. Repeat for several.",
+    AllowMultipleArgumentsPerToken = false,
+};
+var jsonOption = new Option<bool>("--json")
+{
+    Description = "Write one JSON object per alert to standard output instead of text; the summary goes to standard error.",
+};
+var run = new Command("run", "Compiles rules in memory with the same generator a build uses, runs them over a file of events and prints the alerts and a summary. Exits with 0, with 1 when a rule has an error (the other rules still run), and with 2 when an input cannot be read or the command line is invalid.")
+{
+    rulesOption,
+    eventsOption,
+    runSchemaOption,
+    jsonOption,
+};
+run.SetAction(parseResult => RunCommand.Run(
+    parseResult.GetValue(rulesOption)!,
+    parseResult.GetValue(eventsOption)!,
+    parseResult.GetValue(runSchemaOption) ?? Array.Empty<string>(),
+    parseResult.GetValue(jsonOption),
+    Console.Out,
+    Console.Error));
+
 var root = new RootCommand("rulegen: the RuleGen command-line tool for EQL detection rules.")
 {
     check,
+    run,
 };
 
 // A command line that does not parse exits with 2, like an unreadable input, so that CI can tell a broken
@@ -46,7 +82,8 @@ if (parseResult.Errors.Count > 0)
         Console.Error.WriteLine($"error: {parseError.Message}");
     }
 
-    Console.Error.WriteLine("Run 'rulegen check --help' for the options.");
+    string verb = parseResult.CommandResult.Command == root ? string.Empty : " " + parseResult.CommandResult.Command.Name;
+    Console.Error.WriteLine($"Run 'rulegen{verb} --help' for the options.");
     return 2;
 }
 

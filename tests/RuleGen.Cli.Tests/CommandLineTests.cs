@@ -14,7 +14,7 @@ public class CommandLineTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rulegen.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RuleGen.Cli.dll"));
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
