@@ -160,22 +160,6 @@ internal static class SequenceEmitter
                 }
             }
 
-            if (plan.Until is { } until)
-            {
-                writer.Line();
-                writer.Line($"// {CSharpLiterals.Comment(CSharpLiterals.Shorten("until " + until.Clause, MaxClauseLength))}");
-                writer.Line("// Checked before the terms: a matching event drops its key's pending partials, then may start a new one.");
-                using (writer.Block("if (UntilFilter(e))"))
-                {
-                    writer.Line("keys.Clear();");
-                    writer.Line("CollectUntilKeys(e, keys);");
-                    using (writer.Block("foreach (JoinKey key in keys)"))
-                    {
-                        writer.Line("sequence.Cancel(key);");
-                    }
-                }
-            }
-
             int stages = plan.Terms.Count;
             int missingIndex = 0;
             for (int stage = 0; stage < stages; stage++)
@@ -255,6 +239,23 @@ internal static class SequenceEmitter
                 if (position > 0)
                 {
                     writer.Line();
+                }
+            }
+
+            if (plan.Until is { } until)
+            {
+                writer.Line();
+                writer.Line($"// {CSharpLiterals.Comment(CSharpLiterals.Shorten("until " + until.Clause, MaxClauseLength))}");
+                writer.Line("// Checked after the terms, as Elasticsearch does: the event itself still completes or advances a match, then");
+                writer.Line("// every partial of its key that is still pending, one this event advanced or started included, is dropped.");
+                using (writer.Block("if (UntilFilter(e))"))
+                {
+                    writer.Line("keys.Clear();");
+                    writer.Line("CollectUntilKeys(e, keys);");
+                    using (writer.Block("foreach (JoinKey key in keys)"))
+                    {
+                        writer.Line("sequence.Cancel(key);");
+                    }
                 }
             }
         }

@@ -63,6 +63,25 @@ public class UntilAndRunsTests
         matches.Single().ShouldBe(new[] { 0, 1 });
     }
 
+    // Elasticsearch drops a partial only when an until event came after the partial's last event and before the
+    // new event, so an event that matches both the until query and the last term still completes the match.
+    [Fact]
+    public void Until_SameEventCompletesMatch()
+    {
+        var matches = Matches(new UntilAlsoLastTermDetector(), ProcessEvent("start", 14, 0), ProcessEvent("end", 14, 1));
+
+        matches.Single().ShouldBe(new[] { 0, 1 });
+    }
+
+    // The partial that the until event advanced ends at the until event, so it is dropped before the next term.
+    [Fact]
+    public void Until_SameEventAdvancesThenDrops()
+    {
+        var matches = Matches(new UntilAlsoMiddleTermDetector(), ProcessEvent("start", 15, 0), ProcessEvent("end", 15, 1), FileCreation(15, 2));
+
+        matches.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Runs_TwoLibrariesAreNotEnough()
     {
