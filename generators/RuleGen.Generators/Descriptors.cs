@@ -7,8 +7,9 @@ namespace RuleGen.Generators;
 
 /// <summary>
 /// Roslyn descriptors for the front end's diagnostic table. The front end formats each message, so every
-/// descriptor's format is "{0}". Errors are not configurable: lowering one would let a rule that compiles to a
-/// wrong matcher, or to none, pass the build silently.
+/// descriptor's format is "{0}". Each help link points at the id's row in docs/diagnostics.md. Errors are not
+/// configurable: lowering one would let a rule that compiles to a wrong matcher, or to none, pass the build
+/// silently.
 /// </summary>
 internal static class Descriptors
 {
@@ -26,6 +27,8 @@ internal static class Descriptors
                 _ => DiagnosticSeverity.Info,
             },
             isEnabledByDefault: true,
+            description: null,
+            helpLinkUri: info.HelpLink,
             customTags: info.Severity == EqlSeverity.Error ? new[] { WellKnownDiagnosticTags.NotConfigurable } : new string[0]));
 
     public static DiagnosticDescriptor Get(string id) => ById[id];

@@ -8,6 +8,12 @@ namespace RuleGen.Eql.Diagnostics;
 /// </summary>
 public static class DiagnosticDescriptors
 {
+    /// <summary>
+    /// Address of docs/diagnostics.md. A descriptor's help link appends its id in lowercase, which names the
+    /// anchor in the id's table row. NOTE: this base must change if the repository moves.
+    /// </summary>
+    public const string HelpLinkBase = "https://github.com/rulegen/rulegen/blob/main/docs/diagnostics.md#";
+
     private const string Syntax = "RuleGen.Syntax";
     private const string Binding = "RuleGen.Binding";
     private const string Language = "RuleGen.Language";
