@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using RuleGen.Cli.Check;
+using RuleGen.Cli.Conformance;
 using RuleGen.Cli.Run;
 
 var pathsArgument = new Argument<string[]>("paths")
@@ -66,10 +67,31 @@ run.SetAction(parseResult => RunCommand.Run(
     Console.Out,
     Console.Error));
 
+var suiteOption = new Option<string>("--suite")
+{
+    Description = "A folder of EQL test queries (*.toml) and their events, in the layout of Elasticsearch's EQL QA suite or of the Python engine's suite.",
+    Required = true,
+};
+var minimumPassedOption = new Option<int?>("--min-passed")
+{
+    Description = "Succeed when at least this many queries pass, even if others fail; CI uses it to catch a drop.",
+};
+var conformance = new Command("conformance", "Runs a conformance suite: compiles each query through the generator, runs it over the suite's events and compares the event ids. Prints one line per failed or skipped query and 'N passed, N failed, N skipped'. Exits with 0 when nothing failed (or --min-passed was reached), 1 otherwise, and 2 when the suite cannot be read.")
+{
+    suiteOption,
+    minimumPassedOption,
+};
+conformance.SetAction(parseResult => ConformanceCommand.Run(
+    parseResult.GetValue(suiteOption)!,
+    parseResult.GetValue(minimumPassedOption),
+    Console.Out,
+    Console.Error));
+
 var root = new RootCommand("rulegen: the RuleGen command-line tool for EQL detection rules.")
 {
     check,
     run,
+    conformance,
 };
 
 // A command line that does not parse exits with 2, like an unreadable input, so that CI can tell a broken

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using RuleGen.Cli.Compilation;
+using RuleGen.Eql.Syntax;
+using RuleGen.Events;
+
+namespace RuleGen.Cli.Conformance;
+
+/// <summary>The outcome of one query: passed, failed or skipped, with the reason for the last two.</summary>
+internal sealed record QueryOutcome(SuiteQuery Query, QueryStatus Status, string Reason);
+
+internal enum QueryStatus
+{
+    Passed,
+    Failed,
+    Skipped,
+}
+
+/// <summary>How a suite orders the results it expects.</summary>
+internal enum ResultOrder
+{
+    /// <summary>
+    /// Elasticsearch: matches ordered by the search-order position of their last event, then of their earlier
+    /// ones. This is the order the suite's expected sequences are listed in, for example [12, 13, 14] before
+    /// [11, 16, 17].
+    /// </summary>
+    ByLastEvent,
+
+    /// <summary>The Python engine: results in the order the engine emits them, which is completion order.</summary>
+    AsEmitted,
+}
+
+/// <summary>
+/// Runs suite queries through the real generator and compares their alerts with the expected event ids. All
+/// queries over one data set are compiled together, as the rule files of one project, and each detector then
+/// sees every event of the set.
+/// </summary>
+internal static class ConformanceRunner
+{
+    public static List<QueryOutcome> Run(IReadOnlyList<SuiteQuery> queries, SuiteEvents events, ResultOrder order, Func<SuiteQuery, string?> skipReason, Func<SuiteQuery, IReadOnlyList<CompileDiagnostic>, string?> dialectReason)
+    {
+        var outcomes = new List<QueryOutcome>();
+        var runnable = new List<(SuiteQuery Query, SourceFile Rule)>();
+        string folder = Path.Combine(Path.GetTempPath(), "rulegen-conformance");
+        foreach (SuiteQuery query in queries)
+        {
+            if (skipReason(query) is { } reason)
+            {
+                outcomes.Add(new QueryOutcome(query, QueryStatus.Skipped, reason));
+                continue;
+            }
+
+            string path = Path.Combine(folder, "q" + runnable.Count.ToString("D4", CultureInfo.InvariantCulture) + ".eql");
+            runnable.Add((query, new SourceFile(path, query.Query)));
+        }
+
+        CompiledRules compiled = InMemoryRuleCompiler.Compile(folder, runnable.Select(pair => pair.Rule).ToList(), events.Schemas);
+        foreach ((SuiteQuery query, SourceFile rule) in runnable)
+        {
+            List<CompileDiagnostic> diagnostics = compiled.DiagnosticsOf(rule.Path).ToList();
+            if (dialectReason(query, diagnostics) is { } dialect)
+            {
+                outcomes.Add(new QueryOutcome(query, QueryStatus.Skipped, dialect));
+                continue;
+            }
+
+            CompileDiagnostic? error = diagnostics.FirstOrDefault(diagnostic => diagnostic.IsError);
+            if (!compiled.DetectorsByRulePath.TryGetValue(rule.Path, out LoadedDetector? detector) || error is not null)
+            {
+                error ??= compiled.Diagnostics.FirstOrDefault(diagnostic => diagnostic.IsError);
+                string message = error is null ? "no detector was generated" : Describe(error);
+                outcomes.Add(new QueryOutcome(query, QueryStatus.Failed, "does not compile: " + message));
+                continue;
+            }
+
+            List<long> actual = Execute(detector, query.Query, events, order);
+            bool passed = query.Expected.Any(expected => expected.SequenceEqual(actual));
+            outcomes.Add(passed
+                ? new QueryOutcome(query, QueryStatus.Passed, string.Empty)
+                : new QueryOutcome(query, QueryStatus.Failed, $"expected [{string.Join(" | ", query.Expected.Select(Format))}] but got [{Format(actual)}]"));
+        }
+
+        // Report in the suite's order, whatever the order of compiling.
+        var positions = new Dictionary<SuiteQuery, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < queries.Count; i++)
+        {
+            positions[queries[i]] = i;
+        }
+
+        return outcomes.OrderBy(outcome => positions[outcome.Query]).ToList();
+    }
+
+    private static List<long> Execute(LoadedDetector detector, string query, SuiteEvents events, ResultOrder order)
+    {
+        detector.Reset();
+        var alerts = new List<Alert>();
+        using var reader = new JsonLinesEventReader(new StringReader(events.JsonLines));
+        while (reader.TryReadNext(out EventReadResult? result))
+        {
+            if (result.Event is not null)
+            {
+                detector.Process(result.Event, alerts);
+            }
+        }
+
+        detector.Flush(alerts);
+        bool[] slots = Slots(query);
+        IEnumerable<long[]> matches = alerts.Select(alert => Ids(alert, slots, events.Ids));
+        if (order == ResultOrder.ByLastEvent)
+        {
+            matches = alerts
+                .Select(alert => (Positions: alert.Events.Select(e => e.InputLine).Reverse().ToArray(), Ids: Ids(alert, slots, events.Ids)))
+                .OrderBy(match => match.Positions, PositionComparer.Instance)
+                .Select(match => match.Ids);
+        }
+
+        return matches.SelectMany(ids => ids).ToList();
+    }
+
+    // The result of a sequence lists an id per term, with -1 for a missing-event term, while an alert carries only
+    // the events that matched. The slots mark the missing-event terms; 'with runs=N' repeats its term N times.
+    private static bool[] Slots(string query)
+    {
+        if (Parser.Parse(query).Statement?.Query is not SequenceSyntax sequence)
+        {
+            return Array.Empty<bool>();
+        }
+
+        return sequence.Terms.SelectMany(term => Enumerable.Repeat(term.IsMissing, term.Runs ?? 1)).ToArray();
+    }
+
+    private static long[] Ids(Alert alert, bool[] slots, long[] ids)
+    {
+        if (slots.Length == 0 || !slots.Contains(true))
+        {
+            return alert.Events.Select(e => ids[e.InputLine - 1]).ToArray();
+        }
+
+        var result = new long[slots.Length];
+        int next = 0;
+        for (int i = 0; i < slots.Length; i++)
+        {
+            result[i] = slots[i] || next >= alert.Events.Count ? -1 : ids[alert.Events[next++].InputLine - 1];
+        }
+
+        return result;
+    }
+
+    /// <summary>Describes a diagnostic as <c>RGnnnn at (line,col): message</c>.</summary>
+    public static string Describe(CompileDiagnostic diagnostic) =>
+        string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Id} at ({diagnostic.Line},{diagnostic.Column}): {diagnostic.Message}");
+
+    private static string Format(IEnumerable<long> ids) => string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+
+    private sealed class PositionComparer : IComparer<long[]>
+    {
+        public static readonly PositionComparer Instance = new();
+
+        public int Compare(long[]? x, long[]? y)
+        {
+            for (int i = 0; i < Math.Min(x!.Length, y!.Length); i++)
+            {
+                int order = x[i].CompareTo(y[i]);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return x.Length.CompareTo(y.Length);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace RuleGen.Cli.Conformance;
+
+/// <summary>
+/// One query of a conformance suite with its expected result. <see cref="Expected"/> contains the acceptable
+/// results, each a flat list of event ids (N per sequence match, -1 for a missing-event slot); most queries
+/// have exactly one.
+/// </summary>
+internal sealed record SuiteQuery(
+    string File,
+    string Name,
+    string Query,
+    IReadOnlyList<IReadOnlyList<long>> Expected,
+    bool CaseSensitiveOnly,
+    bool CaseInsensitiveOnly)
+{
+    public string Label => File + ":" + Name;
+}
+
+/// <summary>A group of expression-level cases in a suite file that the runner does not evaluate, with the reason.</summary>
+internal sealed record SkippedGroup(string File, int Count, string Reason);
+
+/// <summary>Reads the <c>[[queries]]</c> entries of the TOML files of Elasticsearch's and the Python engine's EQL suites.</summary>
+internal static class SuiteQueries
+{
+    // join_keys lists may contain null, which TOML has no literal for, so a strict reader rejects the file.
+    // TODO: join keys are not compared yet; the lines are dropped until alerts carry their key values.
+    private static readonly Regex JoinKeys = new(@"^[ \t]*join_keys[ \t]*=[ \t]*\[[^\]]*\]", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    /// <summary>Reads every query of <paramref name="path"/>; an entry without a name is named by its position, as #3.</summary>
+    /// <exception cref="InvalidDataException">The file is not valid TOML, or an entry lacks its query or expected ids.</exception>
+    public static List<SuiteQuery> Read(string path, out SkippedGroup? skipped)
+    {
+        string file = Path.GetFileName(path);
+        TomlTable model;
+        try
+        {
+            model = TomlSerializer.Deserialize<TomlTable>(JoinKeys.Replace(File.ReadAllText(path), string.Empty), (TomlSerializerOptions?)null)!;
+        }
+        catch (TomlException exception)
+        {
+            throw new InvalidDataException($"{file} is not valid TOML: {exception.Message}", exception);
+        }
+
+        skipped = CountFoldCases(file, model);
+        var queries = new List<SuiteQuery>();
+        if (!model.TryGetValue("queries", out object? entries) || entries is not TomlTableArray array)
+        {
+            return queries;
+        }
+
+        int position = 0;
+        foreach (TomlTable entry in array)
+        {
+            position++;
+            string name = entry.TryGetValue("name", out object? value) && value is string text ? text : "#" + position.ToString(CultureInfo.InvariantCulture);
+            if (!entry.TryGetValue("query", out object? query) || query is not string queryText)
+            {
+                throw new InvalidDataException($"{file}: the query {name} has no 'query' string.");
+            }
+
+            if (!entry.TryGetValue("expected_event_ids", out object? expected) || expected is not TomlArray ids)
+            {
+                throw new InvalidDataException($"{file}: the query {name} has no 'expected_event_ids' list.");
+            }
+
+            queries.Add(new SuiteQuery(
+                file,
+                name,
+                queryText,
+                ReadExpected(ids),
+                CaseSensitiveOnly: Flag(entry, "case_sensitive") && !Flag(entry, "case_insensitive"),
+                CaseInsensitiveOnly: Flag(entry, "case_insensitive") && !Flag(entry, "case_sensitive")));
+        }
+
+        return queries;
+    }
+
+    // A flat list of ids is one result; a list of lists gives several acceptable results (sample queries whose
+    // outcome Elasticsearch does not fix).
+    private static IReadOnlyList<IReadOnlyList<long>> ReadExpected(TomlArray ids)
+    {
+        if (ids.Count > 0 && ids[0] is TomlArray)
+        {
+            return ids.OfType<TomlArray>().Select(inner => (IReadOnlyList<long>)inner.Select(ToLong).ToList()).ToList();
+        }
+
+        return new[] { (IReadOnlyList<long>)ids.Select(ToLong).ToList() };
+    }
+
+    private static long ToLong(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
+
+    private static bool Flag(TomlTable entry, string key) => entry.TryGetValue(key, out object? value) && value is true;
+
+    // The Python engine's folding files are groups of expressions with expected values, [[group.fold.tests]].
+    private static SkippedGroup? CountFoldCases(string file, TomlTable model)
+    {
+        int count = 0;
+        foreach (object group in model.Values)
+        {
+            if (group is TomlTable table && table.TryGetValue("fold", out object? fold) && fold is TomlTable foldTable
+                && foldTable.TryGetValue("tests", out object? tests) && tests is TomlTableArray cases)
+            {
+                count += cases.Count;
+            }
+        }
+
+        return count == 0
+            ? null
+            : new SkippedGroup(file, count, "expression-level folding cases of the Python engine; they evaluate expressions without events, which the runner does not do yet");
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Linq;
+using RuleGen.Cli.Conformance;
+
+namespace RuleGen.Cli.Tests;
+
+/// <summary>A fact that runs only when the EQL conformance suites are present; otherwise it is skipped with the reason.</summary>
+public sealed class ConformanceFactAttribute : FactAttribute
+{
+    public ConformanceFactAttribute()
+    {
+        if (ConformanceSuiteTests.FindSuite("elasticsearch-eql") is null || ConformanceSuiteTests.FindSuite("endgame-eql") is null)
+        {
+            Skip = "The EQL conformance suites <repository>/../shared/conformance/elasticsearch-eql and endgame-eql were not found; they are not part of the repository, so the suite runs are skipped.";
+        }
+    }
+}
+
+/// <summary>
+/// Runs the conformance suites of Elasticsearch and of the Python engine through <c>rulegen conformance</c>. Each
+/// test names the failing queries, so a query that starts to fail and one that starts to pass both fail it.
+/// </summary>
+public class ConformanceSuiteTests
+{
+    internal static string? FindSuite(string name) => SharedData.FindFolder(Path.Combine("conformance", name));
+
+    private static (int ExitCode, string[] Lines, string Error) Run(string suite, int? minimumPassed = null)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exitCode = ConformanceCommand.Run(suite, minimumPassed, output, error);
+        return (exitCode, output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries), error.ToString());
+    }
+
+    [ConformanceFact]
+    public void ElasticsearchSuite_FailsOnlyKnownQueries()
+    {
+        var (exitCode, lines, _) = Run(FindSuite("elasticsearch-eql")!);
+
+        string report = string.Join(Environment.NewLine, lines);
+        lines[^1].ShouldBe("258 passed, 29 failed, 0 skipped", report);
+        exitCode.ShouldBe(1);
+        string[] failed = lines.Where(line => line.StartsWith("FAIL ", StringComparison.Ordinal)).Select(line => line.Substring(5, line.IndexOf(": ", StringComparison.Ordinal) - 5)).ToArray();
+
+        // sample is not compiled yet (RG2003), which fails all 25 queries of test_sample.toml.
+        failed.Count(name => name.StartsWith("test_sample.toml:", StringComparison.Ordinal)).ShouldBe(25, report);
+        failed.Where(name => !name.StartsWith("test_sample.toml:", StringComparison.Ordinal)).ShouldBe(
+            new[]
+            {
+                // TODO: RuleGen rejects a keyword compared with a number (RG1003); the suite expects this query to
+                // run and match nothing. Goes away once Elasticsearch's rule for this case is known and matched.
+                "test_extra.toml:optionalNoDocsFieldNumericEquality",
+                // The suite's copy of extra.mapping has no 'version' field, so it is a keyword and compares as text.
+                "test_extra.toml:sequenceWithVersionRangeCheck",
+                "test_extra.toml:sequenceWithVersionRangeCheck2",
+                // TODO: 'with runs' on a missing-event term is not compiled yet (RG2003).
+                "test_missing_events.toml:withByKey_runsOnMissing",
+            },
+            report);
+    }
+
+    [ConformanceFact]
+    public void ElasticsearchSuite_MinimumPassedDecidesExitCode()
+    {
+        Run(FindSuite("elasticsearch-eql")!, minimumPassed: 258).ExitCode.ShouldBe(0);
+        var (exitCode, _, error) = Run(FindSuite("elasticsearch-eql")!, minimumPassed: 259);
+
+        exitCode.ShouldBe(1);
+        error.ShouldBe("error: 258 queries passed, fewer than the required 259." + Environment.NewLine);
+    }
+
+    [ConformanceFact]
+    public void EndgameSuite_PassesEveryElasticsearchQuery()
+    {
+        var (exitCode, lines, _) = Run(FindSuite("endgame-eql")!);
+
+        string report = string.Join(Environment.NewLine, lines);
+        lines[^1].ShouldBe("69 passed, 0 failed, 380 skipped", report);
+        exitCode.ShouldBe(0);
+        lines.ShouldContain("SKIP test_folding.toml: 106 cases: expression-level folding cases of the Python engine; they evaluate expressions without events, which the runner does not do yet");
+        lines.Count(line => line.Contains("only in the Python engine's case-insensitive mode", StringComparison.Ordinal)).ShouldBe(47, report);
+        lines.Count(line => line.Contains("written in the Python engine's syntax", StringComparison.Ordinal)).ShouldBe(63, report);
+    }
+}
