@@ -39,13 +39,10 @@ public class ConformanceSuiteTests
         var (exitCode, lines, _) = Run(FindSuite("elasticsearch-eql")!);
 
         string report = string.Join(Environment.NewLine, lines);
-        lines[^1].ShouldBe("258 passed, 29 failed, 0 skipped", report);
+        lines[^1].ShouldBe("280 passed, 7 failed, 0 skipped", report);
         exitCode.ShouldBe(1);
         string[] failed = lines.Where(line => line.StartsWith("FAIL ", StringComparison.Ordinal)).Select(line => line.Substring(5, line.IndexOf(": ", StringComparison.Ordinal) - 5)).ToArray();
-
-        // sample is not compiled yet (RG2003), which fails all 25 queries of test_sample.toml.
-        failed.Count(name => name.StartsWith("test_sample.toml:", StringComparison.Ordinal)).ShouldBe(25, report);
-        failed.Where(name => !name.StartsWith("test_sample.toml:", StringComparison.Ordinal)).ShouldBe(
+        failed.ShouldBe(
             new[]
             {
                 // TODO: RuleGen rejects a keyword compared with a number (RG1003); the suite expects this query to
@@ -56,6 +53,11 @@ public class ConformanceSuiteTests
                 "test_extra.toml:sequenceWithVersionRangeCheck2",
                 // TODO: 'with runs' on a missing-event term is not compiled yet (RG2003).
                 "test_missing_events.toml:withByKey_runsOnMissing",
+                // TODO: date fields are not join keys yet (RG1006); Elasticsearch compares them as instants, so two
+                // date formats can join.
+                "test_sample.toml:customDateFormatAsKey_SameIndexResults",
+                "test_sample.toml:customDateFormatsAsKey_DifferentIndicesResults",
+                "test_sample.toml:customDateFormatsAsKey_DifferentKeyNames",
             },
             report);
     }
@@ -63,11 +65,11 @@ public class ConformanceSuiteTests
     [ConformanceFact]
     public void ElasticsearchSuite_MinimumPassedDecidesExitCode()
     {
-        Run(FindSuite("elasticsearch-eql")!, minimumPassed: 258).ExitCode.ShouldBe(0);
-        var (exitCode, _, error) = Run(FindSuite("elasticsearch-eql")!, minimumPassed: 259);
+        Run(FindSuite("elasticsearch-eql")!, minimumPassed: 280).ExitCode.ShouldBe(0);
+        var (exitCode, _, error) = Run(FindSuite("elasticsearch-eql")!, minimumPassed: 281);
 
         exitCode.ShouldBe(1);
-        error.ShouldBe("error: 258 queries passed, fewer than the required 259." + Environment.NewLine);
+        error.ShouldBe("error: 280 queries passed, fewer than the required 281." + Environment.NewLine);
     }
 
     [ConformanceFact]

@@ -43,6 +43,7 @@ public sealed partial class Binder
         {
             EventQuerySyntax query => new EventQueryPlan(BindFilter(query)),
             SequenceSyntax sequence => BindSequence(sequence),
+            SampleSyntax sample => BindSample(sample),
             UnsupportedQuerySyntax unsupported => ReportUnsupportedQuery(unsupported),
             _ => null,
         };
@@ -95,15 +96,7 @@ public sealed partial class Binder
 
     private QueryPlan? ReportUnsupportedQuery(UnsupportedQuerySyntax query)
     {
-        if (query.Keyword == "join")
-        {
-            Report(DiagnosticDescriptors.InvalidSequence, query.Span, "'join' is not part of Elasticsearch EQL (only of the older Python engine): write a sequence instead");
-        }
-        else
-        {
-            ReportNotSupported(query.Span, "'sample' queries", string.Empty);
-        }
-
+        Report(DiagnosticDescriptors.InvalidSequence, query.Span, "'join' is not part of Elasticsearch EQL (only of the older Python engine): write a sequence instead");
         return null;
     }
 
@@ -179,6 +172,32 @@ public sealed partial class Binder
             sequence.Maxspan is { } maxspan ? Slice(maxspan.Span) : string.Empty,
             suppression,
             until);
+    }
+
+    private QueryPlan? BindSample(SampleSyntax sample)
+    {
+        if (sample.Terms.Count < 2)
+        {
+            Report(DiagnosticDescriptors.InvalidSequence, sample.Terms[0].Span, "A sample needs at least two terms; for one kind of event, write an event query");
+        }
+
+        // As in a sequence, the sample's own keys come first in every term and pair by position.
+        TermKeysPlan sampleKeys = BindKeys(sample.Keys?.Keys ?? new List<ExpressionSyntax>(), out bool sampleKeysBound);
+        var terms = new List<SequenceTermPlan>();
+        List<KeyKindItem>? keyKinds = null;
+        foreach (SequenceTermSyntax term in sample.Terms)
+        {
+            TermKeysPlan termKeys = BindKeys(term.Keys?.Keys ?? new List<ExpressionSyntax>(), out bool termKeysBound);
+            var keys = new TermKeysPlan(sampleKeys.Fields.Concat(termKeys.Fields).ToEquatableArray());
+            if (sampleKeysBound && termKeysBound)
+            {
+                CheckKeys(keys, term.Keys?.Span ?? term.Span, ref keyKinds, "this term");
+            }
+
+            terms.Add(new SequenceTermPlan(BindFilter(term.Query), keys));
+        }
+
+        return new SamplePlan(terms.ToEquatableArray(), (keyKinds ?? new List<KeyKindItem>()).ToEquatableArray());
     }
 
     // Missing-event terms need a maxspan and at least one positive term, as in Elasticsearch. RuleGen also

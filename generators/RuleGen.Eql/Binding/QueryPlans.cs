@@ -35,6 +35,12 @@ public sealed record SequencePlan(
     SuppressionPlan? Suppression,
     UntilPlan? Until) : QueryPlan;
 
+/// <summary>
+/// A sample: one event for each term, all with the same join key values, in any order. <see cref="KeyKinds"/>
+/// gives the value type of each join key position, the same for every term.
+/// </summary>
+public sealed record SamplePlan(EquatableArray<SequenceTermPlan> Terms, EquatableArray<KeyKindItem> KeyKinds) : QueryPlan;
+
 /// <summary>The <c>until</c> term of a sequence: an event that matches it drops the pending partial matches of its join key.</summary>
 public sealed record UntilPlan(EventFilterPlan Filter, TermKeysPlan Keys, string Clause);
 

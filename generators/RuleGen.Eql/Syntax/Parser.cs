@@ -120,7 +120,12 @@ public sealed partial class Parser
 
         if (!At(TokenKind.EndOfFile))
         {
-            string expected = query is SequenceSyntax ? "another sequence term '[', 'until', 'not sequence', '|' or the end of the query" : "'and', 'or', '|' or the end of the query";
+            string expected = query switch
+            {
+                SequenceSyntax => "another sequence term '[', 'until', 'not sequence', '|' or the end of the query",
+                SampleSyntax => "another sample term '[', '|' or the end of the query",
+                _ => "'and', 'or', '|' or the end of the query",
+            };
             throw Error(DiagnosticDescriptors.UnexpectedToken, Current.Span, expected, Current.Describe());
         }
 
@@ -133,8 +138,9 @@ public sealed partial class Parser
         {
             case TokenKind.Sequence:
                 return ParseSequence();
-            case TokenKind.Join:
             case TokenKind.Sample:
+                return ParseSample();
+            case TokenKind.Join:
                 Token keyword = Advance();
                 while (!At(TokenKind.EndOfFile) && !At(TokenKind.Pipe))
                 {
@@ -234,6 +240,34 @@ public sealed partial class Parser
         }
 
         return new SequenceSyntax(SpanFrom(keyword.Span), keyword.Span, keys, maxspan, terms, until, untilSpan, notSequence);
+    }
+
+    private SampleSyntax ParseSample()
+    {
+        Token keyword = Advance();
+        JoinKeysSyntax? keys = At(TokenKind.By) ? ParseJoinKeys() : null;
+        if (At(TokenKind.With))
+        {
+            throw Error(DiagnosticDescriptors.InvalidSequence, Current.Span, "A sample takes no 'with maxspan': its events may come in any order and at any distance in time");
+        }
+
+        var terms = new List<SequenceTermSyntax>();
+        while (At(TokenKind.OpenBracket) || At(TokenKind.MissingOpenBracket))
+        {
+            if (At(TokenKind.MissingOpenBracket))
+            {
+                throw Error(DiagnosticDescriptors.InvalidSequence, Current.Span, "A sample has no missing-event terms '![...]': write each term as '[...]'");
+            }
+
+            terms.Add(ParseSequenceTerm(allowMissing: false, allowRuns: false));
+        }
+
+        if (terms.Count == 0)
+        {
+            throw Error(DiagnosticDescriptors.InvalidSequence, Current.Span, "A sample needs its terms in brackets, as in 'sample by host.name [process where true] [network where true]', but found " + Current.Describe());
+        }
+
+        return new SampleSyntax(SpanFrom(keyword.Span), keyword.Span, keys, terms);
     }
 
     private NotSequenceSyntax ParseNotSequence()

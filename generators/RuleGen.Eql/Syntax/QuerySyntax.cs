@@ -31,7 +31,13 @@ public sealed record SequenceSyntax(
     TextSpan UntilSpan,
     NotSequenceSyntax? NotSequence) : QuerySyntax(Span);
 
-/// <summary><c>join</c> or <c>sample</c>: parsed far enough to report that RuleGen does not compile it yet.</summary>
+/// <summary>
+/// <c>sample [by keys] [query] [by keys] ...</c>: one event for each term, all with the same join key values, in
+/// any order.
+/// </summary>
+public sealed record SampleSyntax(TextSpan Span, TextSpan KeywordSpan, JoinKeysSyntax? Keys, IReadOnlyList<SequenceTermSyntax> Terms) : QuerySyntax(Span);
+
+/// <summary><c>join</c>, of the older Python engine: parsed far enough to report that Elasticsearch has no such query.</summary>
 public sealed record UnsupportedQuerySyntax(TextSpan Span, string Keyword) : QuerySyntax(Span);
 
 /// <summary>A pipe such as <c>| head 5</c>.</summary>

@@ -55,6 +55,9 @@ internal static class DetectorEmitter
                 case SequencePlan sequence:
                     SequenceEmitter.Write(writer, sequence, conditions);
                     break;
+                case SamplePlan sample:
+                    SampleEmitter.Write(writer, sample, conditions);
+                    break;
             }
 
             writer.Line();

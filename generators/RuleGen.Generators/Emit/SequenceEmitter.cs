@@ -25,7 +25,7 @@ internal static class SequenceEmitter
             ? $"global::System.TimeSpan.FromMilliseconds({DetectorEmitter.Number(milliseconds)})"
             : "null";
 
-        WriteKeyType(writer, plan);
+        WriteKeyType(writer, plan.Terms, plan.KeyKinds, "sequence");
         writer.Line();
         writer.Line(plan.MaxspanMilliseconds is null
             ? "// The sequence has no maxspan: a partial match waits for its next event without a time limit."
@@ -98,14 +98,15 @@ internal static class SequenceEmitter
         }
     }
 
-    private static void WriteKeyType(SourceWriter writer, SequencePlan plan)
+    /// <summary>Writes the <c>JoinKey</c> struct, named after the first term's keys; <paramref name="query"/> is "sequence" or "sample".</summary>
+    internal static void WriteKeyType(SourceWriter writer, Eql.EquatableArray<SequenceTermPlan> terms, Eql.EquatableArray<KeyKindItem> kinds, string query)
     {
-        IEnumerable<string> names = plan.Terms.Count > 0 ? plan.Terms[0].Keys.Fields.Select(field => field.Name) : Enumerable.Empty<string>();
+        IEnumerable<string> names = terms.Count > 0 ? terms[0].Keys.Fields.Select(field => field.Name) : Enumerable.Empty<string>();
         string described = string.Join(", ", names);
         writer.Line(described.Length == 0
-            ? "/// <summary>The join key: the sequence has no 'by' keys, so every event shares one key.</summary>"
+            ? $"/// <summary>The join key: the {query} has no 'by' keys, so every event shares one key.</summary>"
             : $"/// <summary>The join key values of an event ({CSharpLiterals.Xml(described)}), compared by value and case-sensitively.</summary>");
-        string parameters = string.Join(", ", plan.KeyKinds.Select((kind, i) => $"{DetectorEmitter.KeyType(kind.Kind)} Key{Index(i)}"));
+        string parameters = string.Join(", ", kinds.Select((kind, i) => $"{DetectorEmitter.KeyType(kind.Kind)} Key{Index(i)}"));
         writer.Line($"private readonly record struct JoinKey({parameters});");
     }
 
@@ -311,7 +312,7 @@ internal static class SequenceEmitter
     // Writes a method that adds the event's join keys to a list. A scalar key gives one value. An array key gives
     // one value per distinct element, as Elasticsearch fans a multi-valued key out, so several array keys give
     // every combination. A required key that is missing (or an empty array) gives no key at all.
-    private static void WriteKeyCollector(SourceWriter writer, string name, TermKeysPlan keys, Eql.EquatableArray<KeyKindItem> kinds)
+    internal static void WriteKeyCollector(SourceWriter writer, string name, TermKeysPlan keys, Eql.EquatableArray<KeyKindItem> kinds)
     {
         string described = keys.Fields.Count == 0 ? "no keys" : "by " + string.Join(", ", keys.Fields.Select(field => (field.IsOptional ? "?" : string.Empty) + field.Name));
         writer.Line($"/// <summary>Adds the join keys of an event ({CSharpLiterals.Xml(described)}); none when a required key value is missing.</summary>");
@@ -329,7 +330,7 @@ internal static class SequenceEmitter
                     writer.Line($"{type} {variable} = {ConditionEmitter.Access(field)};");
                     if (!field.IsOptional)
                     {
-                        writer.Line($"// {CSharpLiterals.Comment(field.Name)} is required: an event without it takes no part in the sequence.");
+                        writer.Line($"// {CSharpLiterals.Comment(field.Name)} is required: an event without it takes no part in the match.");
                         using (writer.Block($"if ({variable} is null)"))
                         {
                             writer.Line("return;");
@@ -350,7 +351,7 @@ internal static class SequenceEmitter
                     }
                     else
                     {
-                        writer.Line($"// {CSharpLiterals.Comment(field.Name)} is a required array: an event without elements takes no part in the sequence.");
+                        writer.Line($"// {CSharpLiterals.Comment(field.Name)} is a required array: an event without elements takes no part in the match.");
                         using (writer.Block($"if ({array} is null || {array}.Length == 0)"))
                         {
                             writer.Line("return;");
@@ -381,6 +382,6 @@ internal static class SequenceEmitter
         }
     }
 
-    private static string Index(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Index(int value) => value.ToString(CultureInfo.InvariantCulture);
 
 }

@@ -76,7 +76,7 @@ internal static class ConformanceRunner
                 continue;
             }
 
-            List<long> actual = Execute(detector, query.Query, events, order);
+            List<long> actual = Execute(detector, query, events, order);
             bool passed = query.Expected.Any(expected => expected.SequenceEqual(actual));
             outcomes.Add(passed
                 ? new QueryOutcome(query, QueryStatus.Passed, string.Empty)
@@ -93,7 +93,7 @@ internal static class ConformanceRunner
         return outcomes.OrderBy(outcome => positions[outcome.Query]).ToList();
     }
 
-    private static List<long> Execute(LoadedDetector detector, string query, SuiteEvents events, ResultOrder order)
+    private static List<long> Execute(LoadedDetector detector, SuiteQuery query, SuiteEvents events, ResultOrder order)
     {
         detector.Reset();
         var alerts = new List<Alert>();
@@ -107,9 +107,18 @@ internal static class ConformanceRunner
         }
 
         detector.Flush(alerts);
-        bool[] slots = Slots(query);
+        QuerySyntax? syntax = Parser.Parse(query.Query).Statement?.Query;
+        bool[] slots = Slots(syntax);
         IEnumerable<long[]> matches = alerts.Select(alert => Ids(alert, slots, events.Ids));
-        if (order == ResultOrder.ByLastEvent)
+        if (syntax is SampleSyntax)
+        {
+            // Elasticsearch finds samples by a composite aggregation over the join keys, so it returns them in
+            // ascending key order, a null key first.
+            matches = alerts
+                .OrderBy(alert => alert.JoinKeys, KeyComparer.Instance)
+                .Select(alert => Ids(alert, slots, events.Ids));
+        }
+        else if (order == ResultOrder.ByLastEvent)
         {
             matches = alerts
                 .Select(alert => (Positions: alert.Events.Select(e => e.InputLine).Reverse().ToArray(), Ids: Ids(alert, slots, events.Ids)))
@@ -117,14 +126,19 @@ internal static class ConformanceRunner
                 .Select(match => match.Ids);
         }
 
+        if (query.Size is { } size)
+        {
+            matches = matches.Take(size);
+        }
+
         return matches.SelectMany(ids => ids).ToList();
     }
 
     // The result of a sequence lists an id per term, with -1 for a missing-event term, while an alert carries only
     // the events that matched. The slots mark the missing-event terms; 'with runs=N' repeats its term N times.
-    private static bool[] Slots(string query)
+    private static bool[] Slots(QuerySyntax? query)
     {
-        if (Parser.Parse(query).Statement?.Query is not SequenceSyntax sequence)
+        if (query is not SequenceSyntax sequence)
         {
             return Array.Empty<bool>();
         }
@@ -154,6 +168,35 @@ internal static class ConformanceRunner
         string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Id} at ({diagnostic.Line},{diagnostic.Column}): {diagnostic.Message}");
 
     private static string Format(IEnumerable<long> ids) => string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+
+    // Orders join key lists value by value: null first, then booleans, numbers and strings (ordinal).
+    private sealed class KeyComparer : IComparer<IReadOnlyList<object?>>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public int Compare(IReadOnlyList<object?>? x, IReadOnlyList<object?>? y)
+        {
+            for (int i = 0; i < Math.Min(x!.Count, y!.Count); i++)
+            {
+                int order = (x[i], y[i]) switch
+                {
+                    (null, null) => 0,
+                    (null, _) => -1,
+                    (_, null) => 1,
+                    (string left, string right) => string.CompareOrdinal(left, right),
+                    (long left, long right) => left.CompareTo(right),
+                    (bool left, bool right) => left.CompareTo(right),
+                    var (left, right) => string.CompareOrdinal(Convert.ToString(left, CultureInfo.InvariantCulture), Convert.ToString(right, CultureInfo.InvariantCulture)),
+                };
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return x.Count.CompareTo(y.Count);
+        }
+    }
 
     private sealed class PositionComparer : IComparer<long[]>
     {

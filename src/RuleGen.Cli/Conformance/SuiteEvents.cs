@@ -51,24 +51,29 @@ internal sealed class SuiteEvents
         var schemas = new List<SourceFile>();
         var aliases = new List<(string Alias, string Target)>();
         var nullValues = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        var mapped = new HashSet<string>(StringComparer.Ordinal);
+        var mappedFields = new HashSet<string>(StringComparer.Ordinal);
         foreach (string mappingPath in files.Select(file => file.MappingPath).OfType<string>().Distinct(StringComparer.Ordinal))
         {
             // The harness replaces the placeholder with keyword, constant_keyword or wildcard at random.
             string text = File.ReadAllText(mappingPath).Replace(Placeholder, "keyword", StringComparison.Ordinal);
             schemas.Add(new SourceFile(mappingPath, text));
-            mapped.UnionWith(SchemaLoader.Parse(text, mappingPath, TextWriter.Null).Select(field => field.Key));
+            mappedFields.UnionWith(SchemaLoader.Parse(text, mappingPath, TextWriter.Null).Select(field => field.Key));
             ReadMapping(text, mappingPath, aliases, nullValues);
         }
 
-        if (schemas.Count == 0)
+        bool hasMapping = schemas.Count > 0;
+        if (!hasMapping)
         {
             // The Python engine's data has no mapping; Elasticsearch's copy of the same file maps these aliases.
             aliases.Add(("event.category", "event_type"));
             aliases.Add(("event.sequence", "serial_event_id"));
         }
 
-        string idField = aliases.Where(alias => alias.Alias == "event.sequence").Select(alias => alias.Target).FirstOrDefault() ?? "serial_event_id";
+        // The id is event.sequence, which a mapping aliases to its data's id field. The sample data's mappings
+        // have no such alias, and their events carry the id in 'id'.
+        string[] idFields = aliases.Where(alias => alias.Alias == "event.sequence").Select(alias => alias.Target)
+            .Concat(new[] { "serial_event_id", "sequence", "id" })
+            .ToArray();
         var events = new List<(long Time, long Id, JsonObject Event)>();
         var inferred = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (SuiteDataFile file in files)
@@ -88,10 +93,10 @@ internal sealed class SuiteEvents
                     ReplaceNulls(item, field, replacement);
                 }
 
-                InferTypes(item, mapped, inferred);
+                InferTypes(item, mappedFields, inferred);
                 long time = Timestamp(item, file.DataPath);
                 item["@timestamp"] = DateTimeOffset.FromUnixTimeMilliseconds(time).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-                long id = item[idField] is JsonValue idValue && idValue.TryGetValue(out long number) ? number : 0;
+                long id = idFields.Select(field => item[field]).OfType<JsonValue>().Select(value => value.TryGetValue(out long number) ? number : (long?)null).FirstOrDefault(number => number is not null) ?? 0;
                 events.Add((time, id, item));
             }
         }
@@ -102,7 +107,10 @@ internal sealed class SuiteEvents
             schemas.Add(new SourceFile(Path.Combine(folder, "dynamic-fields.schema.json"), JsonSerializer.Serialize(inferred)));
         }
 
-        var ordered = events.OrderBy(e => e.Time).ThenBy(e => e.Id).ToList();
+        // The event id breaks ties only where the mapping makes it Elasticsearch's tiebreaker (event.sequence).
+        // Without one, events of equal time keep the order of the files, which is the order a search meets them.
+        bool tiebreaker = !hasMapping || aliases.Any(alias => alias.Alias == "event.sequence");
+        var ordered = (tiebreaker ? events.OrderBy(e => e.Time).ThenBy(e => e.Id) : events.OrderBy(e => e.Time)).ToList();
         var lines = new StringBuilder();
         foreach ((_, _, JsonObject item) in ordered)
         {

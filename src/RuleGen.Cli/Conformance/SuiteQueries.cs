@@ -12,7 +12,7 @@ namespace RuleGen.Cli.Conformance;
 /// <summary>
 /// One query of a conformance suite with its expected result. <see cref="Expected"/> contains the acceptable
 /// results, each a flat list of event ids (N per sequence match, -1 for a missing-event slot); most queries
-/// have exactly one.
+/// have exactly one. <see cref="Size"/> is the request's result limit, when the query sets one.
 /// </summary>
 internal sealed record SuiteQuery(
     string File,
@@ -20,7 +20,8 @@ internal sealed record SuiteQuery(
     string Query,
     IReadOnlyList<IReadOnlyList<long>> Expected,
     bool CaseSensitiveOnly,
-    bool CaseInsensitiveOnly)
+    bool CaseInsensitiveOnly,
+    int? Size = null)
 {
     public string Label => File + ":" + Name;
 }
@@ -78,7 +79,8 @@ internal static class SuiteQueries
                 queryText,
                 ReadExpected(ids),
                 CaseSensitiveOnly: Flag(entry, "case_sensitive") && !Flag(entry, "case_insensitive"),
-                CaseInsensitiveOnly: Flag(entry, "case_insensitive") && !Flag(entry, "case_sensitive")));
+                CaseInsensitiveOnly: Flag(entry, "case_insensitive") && !Flag(entry, "case_sensitive"),
+                Size: entry.TryGetValue("size", out object? size) && size is long limit ? (int)limit : null));
         }
 
         return queries;

@@ -4,10 +4,18 @@ using RuleGen.Ecs;
 
 namespace RuleGen;
 
-/// <summary>A match of a rule: the rule's metadata and the matched events, in sequence order.</summary>
+/// <summary>A match of a rule: the rule's metadata and the matched events, in term order.</summary>
 public sealed class Alert
 {
     public Alert(RuleInfo rule, IReadOnlyList<EcsEvent> events)
+        : this(rule, events, Array.Empty<object?>())
+    {
+    }
+
+    /// <param name="rule">The rule that matched.</param>
+    /// <param name="events">The matched events, in term order.</param>
+    /// <param name="joinKeys">The join key values the events share, in the order of the rule's keys; null for a null optional key.</param>
+    public Alert(RuleInfo rule, IReadOnlyList<EcsEvent> events, IReadOnlyList<object?> joinKeys)
     {
         if (events.Count == 0)
         {
@@ -16,11 +24,19 @@ public sealed class Alert
 
         Rule = rule;
         Events = events;
+        JoinKeys = joinKeys;
     }
 
     public RuleInfo Rule { get; }
 
     public IReadOnlyList<EcsEvent> Events { get; }
+
+    /// <summary>
+    /// The join key values of a sample match (a string, long or bool each, or null); empty for other queries.
+    /// </summary>
+    // TODO: sequences do not fill in their join keys yet. Until the sequence emitter passes its key as the sample
+    // emitter does, the conformance runner cannot compare a sequence's join_keys.
+    public IReadOnlyList<object?> JoinKeys { get; }
 
     /// <summary>The event that completed the match.</summary>
     public EcsEvent LastEvent => Events[Events.Count - 1];

@@ -2,6 +2,7 @@ using System.Linq;
 using RuleGen.Eql;
 using RuleGen.Eql.Binding;
 using RuleGen.Eql.Diagnostics;
+using RuleGen.Eql.Schema;
 using static RuleGen.Generators.Tests.Eql.EqlTestHelpers;
 
 namespace RuleGen.Generators.Tests.Eql;
@@ -445,9 +446,25 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_SampleNotCompiled()
+    public void Binder_SampleCompiles()
     {
-        ShouldReport("sample by host.name " + TwoTerms, "RG2003", 1, 1, "RuleGen does not compile 'sample' queries yet");
+        SamplePlan plan = Plan("sample by host.name [process where true] by user.name [network where true] by source.user.name").ShouldBeOfType<SamplePlan>();
+
+        plan.Terms.Count.ShouldBe(2);
+        plan.Terms[1].Keys.Fields.Select(field => field.Name).ShouldBe(new[] { "host.name", "source.user.name" });
+        plan.KeyKinds.Select(kind => kind.Kind).ShouldBe(new[] { FieldKind.String, FieldKind.String });
+    }
+
+    [Fact]
+    public void Binder_SampleSingleTermRejected()
+    {
+        ShouldReport("sample by host.name [process where true]", "RG0010", 1, 21, "A sample needs at least two terms");
+    }
+
+    [Fact]
+    public void Binder_SampleKeysPairByPosition()
+    {
+        ShouldReport("sample [process where true] by host.name [network where true] by host.name, user.name", "RG1004", 1, 63, "this term has 2");
     }
 
     [Fact]

@@ -339,9 +339,12 @@ public sealed class ParserTests
     [Fact]
     public void Parser_SampleQuery()
     {
-        StatementSyntax statement = ParseClean("sample by host.name [process where true] [network where true]");
+        StatementSyntax statement = ParseClean("sample by host.name [process where true] [network where true] by user.name");
 
-        statement.Query.ShouldBeOfType<UnsupportedQuerySyntax>().Keyword.ShouldBe("sample");
+        SampleSyntax sample = statement.Query.ShouldBeOfType<SampleSyntax>();
+        sample.Keys.ShouldNotBeNull().Keys.Select(PathOf).ShouldBe(new[] { "host.name" });
+        sample.Terms.Count.ShouldBe(2);
+        sample.Terms[1].Keys.ShouldNotBeNull().Keys.Select(PathOf).ShouldBe(new[] { "user.name" });
     }
 
     [Fact]

@@ -423,4 +423,22 @@ public sealed class SyntaxDiagnosticTests
     {
         ShouldReport("// @name x\r\nprocess where\r\n  process.name = \"x\"", "RG0007", 3, 16, "'=' is not a comparison operator");
     }
+
+    [Fact]
+    public void Sample_WithMaxspanRejected()
+    {
+        ShouldReport("sample by host.name with maxspan=1m [process where true] [file where true]", "RG0010", 1, 21, "A sample takes no 'with maxspan'");
+    }
+
+    [Fact]
+    public void Sample_MissingEventTermRejected()
+    {
+        ShouldReport("sample [process where true] ![file where true]", "RG0010", 1, 29, "A sample has no missing-event terms");
+    }
+
+    [Fact]
+    public void Sample_WithoutTermsRejected()
+    {
+        ShouldReport("sample by host.name", "RG0010", 1, 20, "A sample needs its terms in brackets");
+    }
 }

@@ -41,7 +41,7 @@ public class GeneratedCodeTests
         source.ShouldContain("// process.name : \"netsh.exe\"");
         source.ShouldContain("// not sequence by host.name [process where process.parent.name : (\"msiexec.exe\", \"setup.exe\", \"installer.exe\") and process.name : (\"netsh.exe\")]");
         source.ShouldContain("// with maxspan=5m:");
-        source.ShouldContain("// host.name is required: an event without it takes no part in the sequence.");
+        source.ShouldContain("// host.name is required: an event without it takes no part in the match.");
         source.ShouldContain("[global::System.CodeDom.Compiler.GeneratedCode(\"RuleGen\",");
     }
 
