@@ -234,9 +234,14 @@ public sealed partial class Binder
             ReportNotSupported(sequence.Terms[lastPositive + 2].Span, "more than one trailing missing-event term", string.Empty);
         }
 
-        foreach (SequenceTermSyntax term in missing.Where(term => term.Runs is not null))
+        // 'with runs' repeats a missing term. Between two positive terms the copies check the same interval, so
+        // they are allowed; before the first or after the last they would be a second leading or trailing term.
+        for (int i = 0; i < terms.Count; i++)
         {
-            ReportNotSupported(term.RunsSpan, "'with runs' on a missing-event term", string.Empty);
+            if (terms[i].IsMissing && terms[i].Runs > 1 && (i < firstPositive || i > lastPositive))
+            {
+                ReportNotSupported(terms[i].RunsSpan, "'with runs' above 1 on a leading or trailing missing-event term", string.Empty);
+            }
         }
     }
 

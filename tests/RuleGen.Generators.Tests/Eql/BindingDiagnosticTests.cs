@@ -346,6 +346,20 @@ public sealed class BindingDiagnosticTests
         plan.Terms[3].Filter.Category.ShouldBe("file");
     }
 
+    [Fact]
+    public void Binder_RunsOnMiddleMissingTermExpands()
+    {
+        SequencePlan plan = Plan("sequence with maxspan=1m [process where true] ![file where true] with runs=2 [network where true]").ShouldBeOfType<SequencePlan>();
+
+        plan.Terms.Select(term => term.IsMissing).ShouldBe(new[] { false, true, true, false });
+    }
+
+    [Fact]
+    public void Binder_RunsOnTrailingMissingTermRejected()
+    {
+        ShouldReport("sequence with maxspan=1m [process where true] [network where true] ![file where true] with runs=2", "RG2003", 1, 87, "'with runs' above 1 on a leading or trailing missing-event term");
+    }
+
     // Elasticsearch counts clauses after expanding runs, so one term with runs=2 is a real sequence.
     [Fact]
     public void Binder_RunsCountsAsClauses()

@@ -104,6 +104,19 @@ public class MissingEventTests
         MatchesWithFlush(new MissingMiddleDetector(), Process("X", seconds: 0), Process("A", seconds: 1), Process("B", seconds: 2)).Single().ShouldBe(new[] { 1, 2 });
     }
 
+    // 'with runs=2' on a middle missing term gives two copies that check the same interval as one would.
+    [Fact]
+    public void MiddleRuns_EventBetweenDrops()
+    {
+        MatchesWithFlush(new MissingMiddleRunsDetector(), Process("A", seconds: 0), Process("X", seconds: 1), Process("B", seconds: 2)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void MiddleRuns_NoEventBetweenMatches()
+    {
+        MatchesWithFlush(new MissingMiddleRunsDetector(), Process("A", seconds: 0), Process("B", seconds: 2)).Single().ShouldBe(new[] { 0, 1 });
+    }
+
     // With both leading and trailing terms, Elasticsearch drops a match only when both events exist within maxspan.
     [Fact]
     public void Both_NoLeadingKeepsAtOnce()
