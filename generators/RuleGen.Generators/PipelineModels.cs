@@ -39,3 +39,18 @@ internal sealed record DuplicateClass(string ClassName, EquatableArray<string> R
 
 /// <summary>What the registry needs to know about one rule.</summary>
 internal sealed record RegistryEntry(string ClassName, string RelativePath, bool HasSource);
+
+/// <summary>
+/// A class marked <c>[EqlRule]</c>, reduced to data: its namespace (empty for the global namespace) and name, the
+/// query, and the string literal that carries it, so diagnostics can point into the literal. <see cref="Query"/>
+/// is null, and <see cref="Problems"/> says why, when the class cannot carry a rule.
+/// </summary>
+internal sealed record InlineRuleSpec(
+    string Namespace,
+    string ClassName,
+    string FilePath,
+    string? Query,
+    string LiteralText,
+    TextSpan LiteralSpan,
+    LinePosition LiteralStart,
+    EquatableArray<DiagnosticInfo> Problems);

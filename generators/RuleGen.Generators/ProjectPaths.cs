@@ -14,9 +14,15 @@ internal static class ProjectPaths
     public static string MakeRelative(string directory, string path)
     {
         string[] pathParts = Split(path);
+        if (pathParts.Length == 0)
+        {
+            // A syntax tree parsed without a file path has an empty path.
+            return path;
+        }
+
         if (string.IsNullOrEmpty(directory))
         {
-            return pathParts.Length == 0 ? path : pathParts[pathParts.Length - 1];
+            return pathParts[pathParts.Length - 1];
         }
 
         string[] directoryParts = Split(directory);

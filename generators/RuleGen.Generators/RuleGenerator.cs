@@ -34,6 +34,8 @@ public sealed class RuleGenerator : IIncrementalGenerator
         public const string SchemaFiles = nameof(SchemaFiles);
         public const string Schema = nameof(Schema);
         public const string SchemaConflicts = nameof(SchemaConflicts);
+        public const string InlineRules = nameof(InlineRules);
+        public const string CompiledInlineRules = nameof(CompiledInlineRules);
     }
 
     private const string DefaultNamespace = "RuleGen.Generated";
@@ -92,10 +94,28 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => Compile(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
             .WithTrackingName(StepNames.CompiledRules);
 
+        // Classes marked [EqlRule] carry their query in C#. The reader keeps only strings and positions, and each
+        // class compiles on its own, as a rule file does.
+        IncrementalValuesProvider<RuleOutput> compiledInline = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                Inline.InlineRuleReader.AttributeName,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (attributeContext, cancellationToken) => Inline.InlineRuleReader.TryRead(attributeContext, cancellationToken))
+            .WithTrackingName(StepNames.InlineRules)
+            .Combine(options)
+            .Combine(schema)
+            .Select(static (pair, cancellationToken) => CompileInline(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .WithTrackingName(StepNames.CompiledInlineRules);
+
         // The registry needs only names, so a rule whose query changes does not re-run it.
+        IncrementalValueProvider<ImmutableArray<RegistryEntry>> inlineEntries = compiledInline
+            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null))
+            .Collect();
         IncrementalValueProvider<(ImmutableArray<RegistryEntry> Left, GeneratorOptions Right)> registry = compiled
             .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null))
             .Collect()
+            .Combine(inlineEntries)
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right))
             .Combine(options)
             .WithTrackingName(StepNames.Registry);
 
@@ -106,6 +126,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.DuplicateClasses);
 
         context.RegisterSourceOutput(compiled.Combine(duplicates), static (production, pair) => EmitRule(production, pair.Left, pair.Right));
+        context.RegisterSourceOutput(compiledInline.Combine(duplicates), static (production, pair) => EmitRule(production, pair.Left, pair.Right));
         context.RegisterSourceOutput(registry.Combine(duplicates), static (production, pair) => EmitRegistry(production, pair.Left.Left, pair.Left.Right, pair.Right));
     }
 
@@ -177,6 +198,89 @@ public sealed class RuleGenerator : IIncrementalGenerator
         }
 
         return new RuleOutput(className, file.Path, file.RelativePath, hintName, source, diagnostics.ToEquatableArray());
+    }
+
+    // An inline rule's class keeps the user's namespace and modifiers, and its registry entry is the fully
+    // qualified class name. Diagnostics of the query are moved onto the characters of the string literal.
+    internal static RuleOutput CompileInline(InlineRuleSpec spec, GeneratorOptions options, SchemaSpec schema, CancellationToken cancellationToken)
+    {
+        string qualifiedName = "global::" + (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + spec.ClassName;
+        string hintName = (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + spec.ClassName + ".EqlRule.g.cs";
+        string relativePath = spec.FilePath;
+        var diagnostics = new List<DiagnosticInfo>(spec.Problems);
+        string? source = null;
+        try
+        {
+            relativePath = ProjectPaths.MakeRelative(options.ProjectDirectory, spec.FilePath);
+            if (spec.Query is not null)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var compilerOptions = schema.Fields.Count == 0
+                    ? RuleCompilerOptions.Detector
+                    : new RuleCompilerOptions(
+                        Eql.Schema.FieldSchema.Ecs.WithCustomFields(schema.Fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Type))),
+                        RequireTypedMembers: true);
+                RuleCompilation compilation = RuleCompiler.Compile(spec.Query, spec.ClassName, compilerOptions);
+                int[]? offsets = Inline.LiteralMap.Build(spec.LiteralText, spec.Query);
+                diagnostics.AddRange(compilation.Diagnostics.Select(diagnostic => LocateInLiteral(diagnostic, spec, offsets)));
+                if (compilation.Model is not null)
+                {
+                    source = DetectorEmitter.Emit(compilation.Model, spec.ClassName, spec.Namespace, relativePath, $"global::{options.Namespace}.IDetector", string.Empty);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, exception.GetType().Name, exception.Message);
+            diagnostics.Add(new DiagnosticInfo(diagnostic.Id, diagnostic.Severity, diagnostic.Message, spec.FilePath, spec.LiteralSpan, spec.LiteralStart, spec.LiteralStart));
+            source = null;
+        }
+
+        return new RuleOutput(qualifiedName, spec.FilePath, relativePath, hintName, source, diagnostics.ToEquatableArray());
+    }
+
+    // Maps a diagnostic's span in the query to the source characters of the literal. Without a character map (an
+    // unusual literal), the diagnostic covers the whole literal.
+    private static DiagnosticInfo LocateInLiteral(EqlDiagnostic diagnostic, InlineRuleSpec spec, int[]? offsets)
+    {
+        int start = 0;
+        int end = spec.LiteralText.Length;
+        if (offsets is not null)
+        {
+            start = offsets[Math.Min(diagnostic.Span.Start, offsets.Length - 1)];
+            end = offsets[Math.Min(diagnostic.Span.End, offsets.Length - 1)];
+        }
+
+        return new DiagnosticInfo(
+            diagnostic.Id,
+            diagnostic.Severity,
+            diagnostic.Message,
+            spec.FilePath,
+            new Eql.Text.TextSpan(spec.LiteralSpan.Start + start, Math.Max(0, end - start)),
+            PositionInLiteral(spec, start),
+            PositionInLiteral(spec, end));
+    }
+
+    private static EqlLinePosition PositionInLiteral(InlineRuleSpec spec, int offset)
+    {
+        int line = spec.LiteralStart.Line;
+        int lineStart = -1;
+        for (int i = 0; i < offset && i < spec.LiteralText.Length; i++)
+        {
+            if (spec.LiteralText[i] == '\n')
+            {
+                line++;
+                lineStart = i;
+            }
+        }
+
+        return lineStart < 0
+            ? new EqlLinePosition(line, spec.LiteralStart.Character + offset)
+            : new EqlLinePosition(line, offset - lineStart - 1);
     }
 
     private static SchemaFileSpec ReadSchemaFile(AdditionalText file, CancellationToken cancellationToken)

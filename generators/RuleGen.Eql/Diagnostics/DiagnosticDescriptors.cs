@@ -129,6 +129,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptorInfo ConflictingSchemaField = new(
         "RG3009", "Conflicting field declaration", "'{0}' is declared here as {1}, but {2} declares it as {3}, which is used: remove or correct this declaration", EqlSeverity.Warning, Metadata);
 
+    public static readonly DiagnosticDescriptorInfo InvalidInlineRule = new(
+        "RG3010", "Invalid [EqlRule] class", "The [EqlRule] class '{0}' {1}", EqlSeverity.Error, Metadata);
+
     public static readonly DiagnosticDescriptorInfo InternalError = new(
         "RG9001", "Internal error in RuleGen", "RuleGen failed on this rule with {0}: {1}. The rule was not compiled; please report this with the rule text", EqlSeverity.Error, Internal);
 
@@ -141,6 +144,7 @@ public static class DiagnosticDescriptors
         UnknownFunction, WrongArgumentCount, InvalidCidr, InvalidRegex,
         SingleTermSequence, NotSequenceClause, NotSupportedYet,
         UnknownMetadataTag, InvalidMetadataValue, DuplicateMetadataTag, MetadataAfterQuery, DuplicateDetectorName,
-        InvalidNamespace, InvalidSchemaFile, UnknownSchemaType, ConflictingSchemaField, LiteralWildcard, UnknownCategory, InternalError,
+        InvalidNamespace, InvalidSchemaFile, UnknownSchemaType, ConflictingSchemaField, InvalidInlineRule, LiteralWildcard, UnknownCategory,
+        InternalError,
     };
 }

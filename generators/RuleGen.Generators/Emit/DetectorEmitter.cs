@@ -18,12 +18,17 @@ internal static class DetectorEmitter
     /// <param name="className">The detector's class name.</param>
     /// <param name="namespaceName">The namespace of the generated code.</param>
     /// <param name="sourcePath">The rule file's path relative to the project, with '/' separators.</param>
-    public static string Emit(RuleModel model, string className, string namespaceName, string sourcePath)
+    /// <param name="interfaceName">The detector interface as the class names it: the generated <c>IDetector</c>.</param>
+    /// <param name="modifiers">The class's modifiers, with a trailing space; empty for a user's partial class, whose own declaration sets them.</param>
+    public static string Emit(RuleModel model, string className, string namespaceName, string sourcePath, string interfaceName = "IDetector", string modifiers = "internal sealed ")
     {
         var writer = new SourceWriter();
         GeneratedFile.WriteHeader(writer);
-        writer.Line($"namespace {namespaceName};");
-        writer.Line();
+        if (namespaceName.Length > 0)
+        {
+            writer.Line($"namespace {namespaceName};");
+            writer.Line();
+        }
 
         RuleMetadataSpec metadata = model.Metadata;
         writer.Line($"/// <summary>Detector for the rule \"{CSharpLiterals.Xml(CSharpLiterals.Comment(metadata.Name))}\" ({CSharpLiterals.Xml(sourcePath)}).</summary>");
@@ -38,7 +43,7 @@ internal static class DetectorEmitter
         writer.Line("/// </code>");
         writer.Line("/// </remarks>");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        using (writer.Block($"internal sealed partial class {className} : IDetector"))
+        using (writer.Block($"{modifiers}partial class {className} : {interfaceName}"))
         {
             WriteRuleInfo(writer, metadata, sourcePath, model.QueryText);
             writer.Line();

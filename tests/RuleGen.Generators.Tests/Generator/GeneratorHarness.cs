@@ -64,9 +64,12 @@ internal static class GeneratorHarness
     public const string ProjectDirectory = "/src/Consumer/";
 
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CreateCompilation(sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))));
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create(
             "Consumer",
-            sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))),
+            trees,
             Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(RuleGen.Ecs.EcsEvent).Assembly.Location)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -87,6 +90,20 @@ internal static class GeneratorHarness
     }
 
     public static AdditionalText Rule(string relativePath, string text) => new InMemoryAdditionalText(ProjectDirectory + relativePath, text);
+
+    /// <summary>
+    /// Generates from C# files (path and text, for classes marked [EqlRule]) and rule files, compiles everything, and
+    /// returns the generator's and the compiler's diagnostics.
+    /// </summary>
+    public static (GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> CompilerDiagnostics) RunWithCode((string Path, string Text)[] files, params AdditionalText[] rules)
+    {
+        GeneratorDriver driver = CreateDriver(rules);
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        CSharpCompilation input = CreateCompilation(files.Select(file => CSharpSyntaxTree.ParseText(file.Text, parseOptions, ProjectDirectory + file.Path)));
+        driver = driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
+        ImmutableArray<Diagnostic> compilerDiagnostics = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+        return (driver.GetRunResult(), compilerDiagnostics);
+    }
 
     /// <summary>Generates from the rules, compiles everything, and returns the generator's and the compiler's diagnostics.</summary>
     public static (GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> CompilerDiagnostics) Run(params AdditionalText[] rules)

@@ -66,6 +66,37 @@ public class IncrementalCachingTests
             .ShouldAllBe(output => output.Reason == IncrementalStepRunReason.Cached || output.Reason == IncrementalStepRunReason.Unchanged);
     }
 
+    // An inline rule's spec holds strings and positions only, so an edit in another C# file leaves it and its
+    // compiled detector cached, and so does an edit of a rule file.
+    [Fact]
+    public void InlineRule_CachedAcrossOtherEdits()
+    {
+        const string inline = "[RuleGen.EqlRule(\"process where process.name : \\\"nc.exe\\\"\")] partial class Netcat { }";
+        AdditionalText rule = GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"a.exe\"");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(inline, "class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { rule }).RunGenerators(compilation);
+        driver.GetRunResult().Results.Single().TrackedSteps[RuleGenerator.StepNames.CompiledInlineRules]
+            .SelectMany(run => run.Outputs).Single().Reason.ShouldBe(IncrementalStepRunReason.New);
+
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(), CSharpSyntaxTree.ParseText("class A { int x; }", new CSharpParseOptions(LanguageVersion.Latest)));
+        driver = driver.ReplaceAdditionalText(rule, GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"b.exe\""));
+        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        // A step whose inputs are all cached does not run, and then has no record; one that runs must not produce
+        // anything new.
+        foreach (string step in new[] { RuleGenerator.StepNames.InlineRules, RuleGenerator.StepNames.CompiledInlineRules })
+        {
+            if (result.TrackedSteps.TryGetValue(step, out var runs))
+            {
+                runs.SelectMany(run => run.Outputs).ShouldAllBe(output => output.Reason == IncrementalStepRunReason.Cached || output.Reason == IncrementalStepRunReason.Unchanged, step);
+            }
+        }
+
+        result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs)
+            .Count(output => output.Reason == IncrementalStepRunReason.New || output.Reason == IncrementalStepRunReason.Modified)
+            .ShouldBe(1);
+    }
+
     // Positions of schema fields reach only the conflict step, so reformatting a schema file leaves the merged
     // schema unchanged and every rule cached.
     [Fact]
