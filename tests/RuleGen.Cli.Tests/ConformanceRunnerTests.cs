@@ -64,8 +64,14 @@ public sealed class ConformanceRunnerTests : IDisposable
             expected_event_ids = [3]
 
             [[queries]]
-            name = "sequenceTwoTerms"
-            query = 'sequence [file where true] [process where name == "a"]'
+            name = "sequenceByName"
+            query = 'sequence by name [file where true] [process where true]'
+            expected_event_ids = [3, 1]
+            join_keys = ["a"]
+
+            [[queries]]
+            name = "unmappedOptionalKeyIsNull"
+            query = 'sequence by ?nothing [file where true] [process where name == "a"]'
             expected_event_ids = [3, 1]
             join_keys = [null]
 
@@ -77,7 +83,7 @@ public sealed class ConformanceRunnerTests : IDisposable
 
         var (exitCode, output, error) = Run();
 
-        output.ShouldBe("4 passed, 0 failed, 0 skipped" + Environment.NewLine, error);
+        output.ShouldBe("5 passed, 0 failed, 0 skipped" + Environment.NewLine, error);
         exitCode.ShouldBe(0);
     }
 
@@ -94,15 +100,22 @@ public sealed class ConformanceRunnerTests : IDisposable
             name = "unknownField"
             query = 'process where nme == "b"'
             expected_event_ids = []
+
+            [[queries]]
+            name = "wrongJoinKeys"
+            query = 'sequence by name [file where true] [process where true]'
+            expected_event_ids = [3, 1]
+            join_keys = ["b"]
             """);
 
         var (exitCode, output, _) = Run();
 
         string[] lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        lines.Length.ShouldBe(3, output);
+        lines.Length.ShouldBe(4, output);
         lines[0].ShouldBe("FAIL test_queries.toml:wrongExpectation: expected [4] but got [2]");
         lines[1].ShouldStartWith("FAIL test_queries.toml:unknownField: does not compile: RG1001 at (1,15): Unknown field 'nme'");
-        lines[2].ShouldBe("0 passed, 2 failed, 0 skipped");
+        lines[2].ShouldBe("FAIL test_queries.toml:wrongJoinKeys: expected join keys [b] but got [a]");
+        lines[3].ShouldBe("0 passed, 3 failed, 0 skipped");
         exitCode.ShouldBe(1);
     }
 

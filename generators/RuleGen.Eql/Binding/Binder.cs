@@ -327,6 +327,13 @@ public sealed partial class Binder
             BoundField? field = BindField(fieldSyntax);
             if (field is null)
             {
+                if (fieldSyntax.IsOptional && !schema.TryGet(fieldSyntax.Path, out _))
+                {
+                    // An optional key that no schema declares is null on every event. It keeps its position, so the
+                    // keys still pair with the other terms' and the alert reports a null there, as Elasticsearch does.
+                    fields.Add(new BoundField(fieldSyntax.Path, "null", FieldKind.String, IsArray: false, MemberPath: string.Empty, IsOptional: true, IsUnmapped: true));
+                }
+
                 continue;
             }
 
@@ -346,7 +353,7 @@ public sealed partial class Binder
     // Keys pair by position, so every term needs the same number of keys, of the same type at each position.
     private void CheckKeys(TermKeysPlan keys, TextSpan span, ref List<KeyKindItem>? keyKinds, string where)
     {
-        var kinds = keys.Fields.Select(field => new KeyKindItem(field.Kind, field.IsOptional)).ToList();
+        var kinds = keys.Fields.Select(field => new KeyKindItem(field.Kind, field.IsOptional, field.IsUnmapped)).ToList();
         if (keyKinds is null)
         {
             keyKinds = kinds;
@@ -361,6 +368,19 @@ public sealed partial class Binder
 
         for (int i = 0; i < kinds.Count; i++)
         {
+            // An unmapped optional key is always null, so it pairs with a key of any type, which then decides.
+            if (kinds[i].IsUnmapped)
+            {
+                keyKinds[i] = keyKinds[i] with { AllowsNull = true };
+                continue;
+            }
+
+            if (keyKinds[i].IsUnmapped)
+            {
+                keyKinds[i] = kinds[i] with { AllowsNull = true };
+                continue;
+            }
+
             if (kinds[i].Kind != keyKinds[i].Kind)
             {
                 Report(DiagnosticDescriptors.JoinKeyMismatch, span, $"Join key {i + 1} of {where} is '{keys.Fields[i].Name}' ({keys.Fields[i].Type}), which cannot equal join key {i + 1} of the first term ({keyKinds[i].Kind.ToString().ToLowerInvariant()})");

@@ -10,8 +10,12 @@ namespace RuleGen.Eql.Binding;
 /// </summary>
 public abstract record BoundExpression;
 
-/// <summary>A field read from the typed event. <see cref="MemberPath"/> is the C# member path, such as <c>Process.Parent.Name</c>.</summary>
-public sealed record BoundField(string Name, string Type, FieldKind Kind, bool IsArray, string MemberPath, bool IsOptional);
+/// <summary>
+/// A field read from the typed event. <see cref="MemberPath"/> is the C# member path, such as
+/// <c>Process.Parent.Name</c>. <see cref="IsUnmapped"/> marks an optional join key that no schema declares: it is
+/// null on every event but keeps its position among the keys.
+/// </summary>
+public sealed record BoundField(string Name, string Type, FieldKind Kind, bool IsArray, string MemberPath, bool IsOptional, bool IsUnmapped = false);
 
 /// <summary>
 /// <c>true</c>, <c>false</c> or <c>null</c> (EQL's unknown) as a condition. <see cref="Clause"/> records where a

@@ -44,8 +44,11 @@ public sealed record SamplePlan(EquatableArray<SequenceTermPlan> Terms, Equatabl
 /// <summary>The <c>until</c> term of a sequence: an event that matches it drops the pending partial matches of its join key.</summary>
 public sealed record UntilPlan(EventFilterPlan Filter, TermKeysPlan Keys, string Clause);
 
-/// <summary>The value type of one join key position, and whether a null key value takes part (a <c>?field</c> key).</summary>
-public sealed record KeyKindItem(FieldKind Kind, bool AllowsNull);
+/// <summary>
+/// The value type of one join key position, and whether a null key value takes part (a <c>?field</c> key).
+/// <see cref="IsUnmapped"/> is true while only unmapped optional keys were seen at the position, whose type is unknown.
+/// </summary>
+public sealed record KeyKindItem(FieldKind Kind, bool AllowsNull, bool IsUnmapped = false);
 
 /// <summary>A rule ready for emission: metadata, plan, and the query text for the generated documentation.</summary>
 public sealed record RuleModel(RuleMetadataSpec Metadata, QueryPlan Query, string QueryText, EquatableArray<PipePlan> Pipes);

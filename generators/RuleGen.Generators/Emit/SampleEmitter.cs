@@ -58,8 +58,7 @@ internal static class SampleEmitter
                 writer.Line("global::RuleGen.Ecs.EcsEvent[]? completed = sample.TryComplete(key);");
                 using (writer.Block("if (completed is not null)"))
                 {
-                    string values = string.Join(", ", plan.KeyKinds.Select((_, i) => "key.Key" + SequenceEmitter.Index(i)));
-                    writer.Line($"Raise(new {AlertType}(RuleInfo, completed, new object?[] {{ {values} }}), alerts);");
+                    writer.Line($"Raise(new {AlertType}(RuleInfo, completed, key.Values()), alerts);");
                 }
             }
         }

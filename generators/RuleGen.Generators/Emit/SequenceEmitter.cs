@@ -42,7 +42,7 @@ internal static class SequenceEmitter
             writer.Line();
             writer.Line("// Missing-event terms: for each, the index of the positive term it follows (-1 before the first).");
             writer.Line($"private readonly global::RuleGen.Sequences.MissingEventTracker<JoinKey> missing = new(positions: new[] {{ {positions} }}, positiveCount: {positives}, maxspan: {maxspan});");
-            writer.Line("private readonly global::System.Collections.Generic.List<global::RuleGen.Ecs.EcsEvent[]> released = new();");
+            writer.Line("private readonly global::System.Collections.Generic.List<(JoinKey Key, global::RuleGen.Ecs.EcsEvent[] Events)> released = new();");
         }
 
         writer.Line("private global::RuleGen.Sequences.EventClock clock;");
@@ -107,7 +107,13 @@ internal static class SequenceEmitter
             ? $"/// <summary>The join key: the {query} has no 'by' keys, so every event shares one key.</summary>"
             : $"/// <summary>The join key values of an event ({CSharpLiterals.Xml(described)}), compared by value and case-sensitively.</summary>");
         string parameters = string.Join(", ", kinds.Select((kind, i) => $"{DetectorEmitter.KeyType(kind.Kind)} Key{Index(i)}"));
-        writer.Line($"private readonly record struct JoinKey({parameters});");
+        using (writer.Block($"private readonly record struct JoinKey({parameters})"))
+        {
+            writer.Line("/// <summary>The key values in the order of the rule's keys, for <see cref=\"global::RuleGen.Alert.JoinKeys\"/>.</summary>");
+            writer.Line(kinds.Count == 0
+                ? "public object?[] Values() => global::System.Array.Empty<object?>();"
+                : $"public object?[] Values() => new object?[] {{ {string.Join(", ", kinds.Select((_, i) => "Key" + Index(i)))} }};");
+        }
     }
 
     // For each missing-event term, the index of the positive term before it: -1 for a leading term.
@@ -227,7 +233,7 @@ internal static class SequenceEmitter
 
                             using (writer.Block($"if ({string.Join(" && ", conditions)})"))
                             {
-                                writer.Line($"Raise(new {AlertType}(RuleInfo, completed), alerts);");
+                                writer.Line($"Raise(new {AlertType}(RuleInfo, completed, key.Values()), alerts);");
                             }
                         }
                         else
@@ -299,9 +305,9 @@ internal static class SequenceEmitter
             writer.Line();
             using (writer.Block($"private void EmitReleased(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
             {
-                using (writer.Block("foreach (global::RuleGen.Ecs.EcsEvent[] events in released)"))
+                using (writer.Block("foreach ((JoinKey key, global::RuleGen.Ecs.EcsEvent[] events) in released)"))
                 {
-                    writer.Line($"Raise(new {AlertType}(RuleInfo, events), alerts);");
+                    writer.Line($"Raise(new {AlertType}(RuleInfo, events, key.Values()), alerts);");
                 }
 
                 writer.Line("released.Clear();");
@@ -325,7 +331,12 @@ internal static class SequenceEmitter
                 BoundField field = keys.Fields[i];
                 string type = DetectorEmitter.KeyType(kinds[i].Kind);
                 string variable = "value" + Index(i);
-                if (!field.IsArray)
+                if (field.IsUnmapped)
+                {
+                    writer.Line($"// ?{CSharpLiterals.Comment(field.Name)} is in no schema, so it is null on every event.");
+                    writer.Line($"{type} {variable} = null;");
+                }
+                else if (!field.IsArray)
                 {
                     writer.Line($"{type} {variable} = {ConditionEmitter.Access(field)};");
                     if (!field.IsOptional)

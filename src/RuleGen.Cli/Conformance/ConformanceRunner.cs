@@ -76,11 +76,19 @@ internal static class ConformanceRunner
                 continue;
             }
 
-            List<long> actual = Execute(detector, query, events, order);
-            bool passed = query.Expected.Any(expected => expected.SequenceEqual(actual));
-            outcomes.Add(passed
-                ? new QueryOutcome(query, QueryStatus.Passed, string.Empty)
-                : new QueryOutcome(query, QueryStatus.Failed, $"expected [{string.Join(" | ", query.Expected.Select(Format))}] but got [{Format(actual)}]"));
+            (List<long> actual, List<string> keys) = Execute(detector, query, events, order);
+            if (!query.Expected.Any(expected => expected.SequenceEqual(actual)))
+            {
+                outcomes.Add(new QueryOutcome(query, QueryStatus.Failed, $"expected [{string.Join(" | ", query.Expected.Select(Format))}] but got [{Format(actual)}]"));
+            }
+            else if (query.JoinKeys is { } expectedKeys && !expectedKeys.SequenceEqual(keys))
+            {
+                outcomes.Add(new QueryOutcome(query, QueryStatus.Failed, $"expected join keys [{string.Join(", ", expectedKeys)}] but got [{string.Join(", ", keys)}]"));
+            }
+            else
+            {
+                outcomes.Add(new QueryOutcome(query, QueryStatus.Passed, string.Empty));
+            }
         }
 
         // Report in the suite's order, whatever the order of compiling.
@@ -93,7 +101,8 @@ internal static class ConformanceRunner
         return outcomes.OrderBy(outcome => positions[outcome.Query]).ToList();
     }
 
-    private static List<long> Execute(LoadedDetector detector, SuiteQuery query, SuiteEvents events, ResultOrder order)
+    // Returns the ids of the results, flattened, and their join key values, flattened the same way.
+    private static (List<long> Ids, List<string> Keys) Execute(LoadedDetector detector, SuiteQuery query, SuiteEvents events, ResultOrder order)
     {
         detector.Reset();
         var alerts = new List<Alert>();
@@ -109,30 +118,36 @@ internal static class ConformanceRunner
         detector.Flush(alerts);
         QuerySyntax? syntax = Parser.Parse(query.Query).Statement?.Query;
         bool[] slots = Slots(syntax);
-        IEnumerable<long[]> matches = alerts.Select(alert => Ids(alert, slots, events.Ids));
+        IEnumerable<Alert> ordered = alerts;
         if (syntax is SampleSyntax)
         {
             // Elasticsearch finds samples by a composite aggregation over the join keys, so it returns them in
             // ascending key order, a null key first.
-            matches = alerts
-                .OrderBy(alert => alert.JoinKeys, KeyComparer.Instance)
-                .Select(alert => Ids(alert, slots, events.Ids));
+            ordered = alerts.OrderBy(alert => alert.JoinKeys, KeyComparer.Instance);
         }
         else if (order == ResultOrder.ByLastEvent)
         {
-            matches = alerts
-                .Select(alert => (Positions: alert.Events.Select(e => e.InputLine).Reverse().ToArray(), Ids: Ids(alert, slots, events.Ids)))
-                .OrderBy(match => match.Positions, PositionComparer.Instance)
-                .Select(match => match.Ids);
+            ordered = alerts.OrderBy(alert => alert.Events.Select(e => e.InputLine).Reverse().ToArray(), PositionComparer.Instance);
         }
 
         if (query.Size is { } size)
         {
-            matches = matches.Take(size);
+            ordered = ordered.Take(size);
         }
 
-        return matches.SelectMany(ids => ids).ToList();
+        List<Alert> results = ordered.ToList();
+        return (
+            results.SelectMany(alert => Ids(alert, slots, events.Ids)).ToList(),
+            results.SelectMany(alert => alert.JoinKeys.Select(KeyText)).ToList());
     }
+
+    // The suite writes join key values as strings, "null" for a null key, and numbers and booleans as text.
+    private static string KeyText(object? value) => value switch
+    {
+        null => "null",
+        bool flag => flag ? "true" : "false",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null",
+    };
 
     // The result of a sequence lists an id per term, with -1 for a missing-event term, while an alert carries only
     // the events that matched. The slots mark the missing-event terms; 'with runs=N' repeats its term N times.

@@ -12,7 +12,8 @@ namespace RuleGen.Cli.Conformance;
 /// <summary>
 /// One query of a conformance suite with its expected result. <see cref="Expected"/> contains the acceptable
 /// results, each a flat list of event ids (N per sequence match, -1 for a missing-event slot); most queries
-/// have exactly one. <see cref="Size"/> is the request's result limit, when the query sets one.
+/// have exactly one. <see cref="Size"/> is the request's result limit, when the query sets one, and
+/// <see cref="JoinKeys"/> the join key values of the results, flattened, when the suite gives them.
 /// </summary>
 internal sealed record SuiteQuery(
     string File,
@@ -21,7 +22,8 @@ internal sealed record SuiteQuery(
     IReadOnlyList<IReadOnlyList<long>> Expected,
     bool CaseSensitiveOnly,
     bool CaseInsensitiveOnly,
-    int? Size = null)
+    int? Size = null,
+    IReadOnlyList<string>? JoinKeys = null)
 {
     public string Label => File + ":" + Name;
 }
@@ -32,9 +34,10 @@ internal sealed record SkippedGroup(string File, int Count, string Reason);
 /// <summary>Reads the <c>[[queries]]</c> entries of the TOML files of Elasticsearch's and the Python engine's EQL suites.</summary>
 internal static class SuiteQueries
 {
-    // join_keys lists may contain null, which TOML has no literal for, so a strict reader rejects the file.
-    // TODO: join keys are not compared yet; the lines are dropped until alerts carry their key values.
+    // join_keys lists may contain a bare null, which TOML has no literal for, so a strict reader rejects the
+    // file. The suite reads null and "null" alike, so a bare null is quoted before the file is read.
     private static readonly Regex JoinKeys = new(@"^[ \t]*join_keys[ \t]*=[ \t]*\[[^\]]*\]", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex BareNull = new(@"(?<!"")\bnull\b(?!"")", RegexOptions.CultureInvariant);
 
     /// <summary>Reads every query of <paramref name="path"/>; an entry without a name is named by its position, as #3.</summary>
     /// <exception cref="InvalidDataException">The file is not valid TOML, or an entry lacks its query or expected ids.</exception>
@@ -44,7 +47,8 @@ internal static class SuiteQueries
         TomlTable model;
         try
         {
-            model = TomlSerializer.Deserialize<TomlTable>(JoinKeys.Replace(File.ReadAllText(path), string.Empty), (TomlSerializerOptions?)null)!;
+            string text = JoinKeys.Replace(File.ReadAllText(path), match => BareNull.Replace(match.Value, "\"null\""));
+            model = TomlSerializer.Deserialize<TomlTable>(text, (TomlSerializerOptions?)null)!;
         }
         catch (TomlException exception)
         {
@@ -80,7 +84,10 @@ internal static class SuiteQueries
                 ReadExpected(ids),
                 CaseSensitiveOnly: Flag(entry, "case_sensitive") && !Flag(entry, "case_insensitive"),
                 CaseInsensitiveOnly: Flag(entry, "case_insensitive") && !Flag(entry, "case_sensitive"),
-                Size: entry.TryGetValue("size", out object? size) && size is long limit ? (int)limit : null));
+                Size: entry.TryGetValue("size", out object? size) && size is long limit ? (int)limit : null,
+                JoinKeys: entry.TryGetValue("join_keys", out object? keys) && keys is TomlArray keyArray
+                    ? keyArray.Select(key => Convert.ToString(key, CultureInfo.InvariantCulture) ?? "null").ToList()
+                    : null));
         }
 
         return queries;

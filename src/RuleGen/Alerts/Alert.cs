@@ -32,10 +32,9 @@ public sealed class Alert
     public IReadOnlyList<EcsEvent> Events { get; }
 
     /// <summary>
-    /// The join key values of a sample match (a string, long or bool each, or null); empty for other queries.
+    /// The join key values the events of a sequence or sample share, in the order of the rule's keys: a string,
+    /// long or bool each, or null for a missing optional key. Empty for an event query and for a rule without keys.
     /// </summary>
-    // TODO: sequences do not fill in their join keys yet. Until the sequence emitter passes its key as the sample
-    // emitter does, the conformance runner cannot compare a sequence's join_keys.
     public IReadOnlyList<object?> JoinKeys { get; }
 
     /// <summary>The event that completed the match.</summary>

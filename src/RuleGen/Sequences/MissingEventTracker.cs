@@ -56,7 +56,7 @@ public sealed class MissingEventTracker<TKey>
     /// key that this event rules out is dropped; one that this event lets through is added to
     /// <paramref name="released"/>.
     /// </summary>
-    public void Record(int missingTerm, TKey key, long time, List<EcsEvent[]> released)
+    public void Record(int missingTerm, TKey key, long time, List<(TKey Key, EcsEvent[] Events)> released)
     {
         ref List<long>? times = ref CollectionsMarshal.GetValueRefOrAddDefault(history[missingTerm], key, out _);
         times ??= new List<long>();
@@ -80,7 +80,7 @@ public sealed class MissingEventTracker<TKey>
             waiting.RemoveAt(i);
             if (time - match.WindowStart > maxspanTicks)
             {
-                released.Add(match.Events);
+                released.Add((match.Key, match.Events));
             }
         }
     }
@@ -131,13 +131,13 @@ public sealed class MissingEventTracker<TKey>
     }
 
     /// <summary>Releases the waiting matches whose trailing window closed before <paramref name="now"/>.</summary>
-    public void Release(long now, List<EcsEvent[]> released)
+    public void Release(long now, List<(TKey Key, EcsEvent[] Events)> released)
     {
         for (int i = 0; i < waiting.Count;)
         {
             if (now - waiting[i].WindowStart > maxspanTicks)
             {
-                released.Add(waiting[i].Events);
+                released.Add((waiting[i].Key, waiting[i].Events));
                 waiting.RemoveAt(i);
             }
             else
@@ -148,11 +148,11 @@ public sealed class MissingEventTracker<TKey>
     }
 
     /// <summary>Releases every waiting match: the stream has ended, so no trailing event can still come.</summary>
-    public void Flush(List<EcsEvent[]> released)
+    public void Flush(List<(TKey Key, EcsEvent[] Events)> released)
     {
         foreach (Waiting match in waiting)
         {
-            released.Add(match.Events);
+            released.Add((match.Key, match.Events));
         }
 
         waiting.Clear();

@@ -346,6 +346,24 @@ public sealed class BindingDiagnosticTests
         plan.Terms[3].Filter.Category.ShouldBe("file");
     }
 
+    // Elasticsearch reports a null key for an optional key no mapping has, so the key keeps its position.
+    [Fact]
+    public void Binder_UnmappedOptionalKeyKeepsPosition()
+    {
+        SequencePlan plan = Plan("sequence by ?no.such.field [process where true] by process.pid [network where true] by process.pid").ShouldBeOfType<SequencePlan>();
+
+        plan.Terms[0].Keys.Fields.Select(field => (field.Name, field.IsUnmapped)).ShouldBe(new[] { ("no.such.field", true), ("process.pid", false) });
+        plan.KeyKinds.ShouldBe(new[] { new KeyKindItem(FieldKind.String, AllowsNull: true, IsUnmapped: true), new KeyKindItem(FieldKind.Long, AllowsNull: false) });
+    }
+
+    [Fact]
+    public void Binder_UnmappedOptionalKeyTakesOtherTermsType()
+    {
+        SequencePlan plan = Plan("sequence [process where true] by ?no.such.field [network where true] by process.pid").ShouldBeOfType<SequencePlan>();
+
+        plan.KeyKinds.ShouldBe(new[] { new KeyKindItem(FieldKind.Long, AllowsNull: true) });
+    }
+
     [Fact]
     public void Binder_RunsOnMiddleMissingTermExpands()
     {

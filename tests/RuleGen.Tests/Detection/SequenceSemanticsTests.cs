@@ -132,4 +132,14 @@ public class SequenceSemanticsTests
 
         Matches(new MaxspanTwoStageDetector(), start, file).Single().ShouldBe(new[] { 0, 1 });
     }
+
+    // The alert carries the key values its events share, in the order of the keys; an optional key that no schema
+    // declares is null.
+    [Fact]
+    public void Alert_CarriesJoinKeys()
+    {
+        var alerts = Run(new KeysInAlertDetector(), Process("a", host: "web01"), Process("b", host: "web01", seconds: 1));
+
+        alerts.Single().JoinKeys.ShouldBe(new object?[] { "web01", null });
+    }
 }
