@@ -31,14 +31,17 @@ internal sealed record RuleFile(string Path, string RelativePath, string? Text);
 /// <summary>A diagnostic with its location as plain data; it becomes a Roslyn <c>Diagnostic</c> only when reported.</summary>
 internal sealed record DiagnosticInfo(string Id, EqlSeverity Severity, string Message, string Path, TextSpan Span, LinePosition Start, LinePosition End);
 
-/// <summary>The result of compiling one rule file: its generated source (null after an error) and its diagnostics.</summary>
-internal sealed record RuleOutput(string ClassName, string Path, string RelativePath, string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// The result of compiling one rule: its generated source (null after an error), its diagnostics, and the event
+/// categories it reads (<see cref="Categories"/>, empty when it needs every event).
+/// </summary>
+internal sealed record RuleOutput(string ClassName, string Path, string RelativePath, string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<string> Categories = default);
 
 /// <summary>A class name that more than one rule file would generate, with those files' relative paths.</summary>
 internal sealed record DuplicateClass(string ClassName, EquatableArray<string> RelativePaths);
 
-/// <summary>What the registry needs to know about one rule.</summary>
-internal sealed record RegistryEntry(string ClassName, string RelativePath, bool HasSource);
+/// <summary>What the registry needs to know about one rule: its class, and the categories the pack dispatches it by (empty for every event).</summary>
+internal sealed record RegistryEntry(string ClassName, string RelativePath, bool HasSource, EquatableArray<string> Categories);
 
 /// <summary>
 /// A class marked <c>[EqlRule]</c>, reduced to data: its namespace (empty for the global namespace) and name, the

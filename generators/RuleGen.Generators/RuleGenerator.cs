@@ -109,10 +109,10 @@ public sealed class RuleGenerator : IIncrementalGenerator
 
         // The registry needs only names, so a rule whose query changes does not re-run it.
         IncrementalValueProvider<ImmutableArray<RegistryEntry>> inlineEntries = compiledInline
-            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null))
+            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null, output.Categories))
             .Collect();
         IncrementalValueProvider<(ImmutableArray<RegistryEntry> Left, GeneratorOptions Right)> registry = compiled
-            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null))
+            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null, output.Categories))
             .Collect()
             .Combine(inlineEntries)
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right))
@@ -164,6 +164,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         string hintName = className + "." + ProjectPaths.StableHash(file.RelativePath) + ".g.cs";
         var diagnostics = new List<DiagnosticInfo>();
         string? source = null;
+        EquatableArray<string> categories = EquatableArray<string>.Empty;
         try
         {
             if (file.Text is null)
@@ -185,6 +186,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 source = DetectorEmitter.Emit(compilation.Model, className, options.Namespace, file.RelativePath);
+                categories = PackEmitter.Categories(compilation.Model.Query);
             }
         }
         catch (OperationCanceledException)
@@ -197,7 +199,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             source = null;
         }
 
-        return new RuleOutput(className, file.Path, file.RelativePath, hintName, source, diagnostics.ToEquatableArray());
+        return new RuleOutput(className, file.Path, file.RelativePath, hintName, source, diagnostics.ToEquatableArray(), categories);
     }
 
     // An inline rule's class keeps the user's namespace and modifiers, and its registry entry is the fully
@@ -209,6 +211,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         string relativePath = spec.FilePath;
         var diagnostics = new List<DiagnosticInfo>(spec.Problems);
         string? source = null;
+        EquatableArray<string> categories = EquatableArray<string>.Empty;
         try
         {
             relativePath = ProjectPaths.MakeRelative(options.ProjectDirectory, spec.FilePath);
@@ -226,6 +229,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 if (compilation.Model is not null)
                 {
                     source = DetectorEmitter.Emit(compilation.Model, spec.ClassName, spec.Namespace, relativePath, $"global::{options.Namespace}.IDetector", string.Empty);
+                    categories = PackEmitter.Categories(compilation.Model.Query);
                 }
             }
         }
@@ -240,7 +244,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             source = null;
         }
 
-        return new RuleOutput(qualifiedName, spec.FilePath, relativePath, hintName, source, diagnostics.ToEquatableArray());
+        return new RuleOutput(qualifiedName, spec.FilePath, relativePath, hintName, source, diagnostics.ToEquatableArray(), categories);
     }
 
     // Maps a diagnostic's span in the query to the source characters of the literal. Without a character map (an
@@ -397,12 +401,13 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 production.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(diagnostic.Id), Location.None, diagnostic.Message));
             }
 
-            string[] classNames = entries
+            RegistryEntry[] emitted = entries
                 .Where(entry => entry.HasSource && !duplicates.Any(duplicate => duplicate.ClassName == entry.ClassName))
-                .Select(entry => entry.ClassName)
-                .OrderBy(name => name, StringComparer.Ordinal)
+                .OrderBy(entry => entry.ClassName, StringComparer.Ordinal)
                 .ToArray();
+            string[] classNames = emitted.Select(entry => entry.ClassName).ToArray();
             production.AddSource("RuleGen.Detectors.g.cs", SourceText.From(RegistryEmitter.Emit(options.Namespace, classNames), System.Text.Encoding.UTF8));
+            production.AddSource("RuleGen.DetectorPack.g.cs", SourceText.From(PackEmitter.Emit(options.Namespace, emitted.Select(entry => entry.Categories).ToArray()), System.Text.Encoding.UTF8));
         }
         catch (Exception exception)
         {
