@@ -157,6 +157,22 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sarif_RuleHasHelpUri()
+    {
+        string rule = Write("bad.eql", "process where process.nme == \"x\"\n");
+        var output = new StringWriter();
+
+        CheckCommand.Run(new[] { rule }, Array.Empty<string>(), "sarif", output, new StringWriter());
+
+        using var document = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var run = document.RootElement.GetProperty("runs")[0];
+        var reported = run.GetProperty("results").EnumerateArray().Single();
+        var descriptor = run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[reported.GetProperty("ruleIndex").GetInt32()];
+        descriptor.GetProperty("id").GetString().ShouldBe("RG1001");
+        descriptor.GetProperty("helpUri").GetString().ShouldBe("https://github.com/rulegen/rulegen/blob/main/docs/diagnostics.md#rg1001");
+    }
+
+    [Fact]
     public void Format_UnknownExitsTwo()
     {
         string rule = Write("good.eql", "process where true");
