@@ -330,32 +330,20 @@ public sealed class RuleGenerator : IIncrementalGenerator
 
     // A custom field declared twice with different kinds of value gets RG3009 at every declaration after the
     // first, in path order, which MergeSchemas keeps. ECS fields are left out: ECS wins, and the parser reports them.
+    // SchemaFieldConflicts.Find does the comparison, so that rulegen check reports the same declarations.
     private static EquatableArray<DiagnosticInfo> FindSchemaConflicts(ImmutableArray<SchemaFileSpec> files)
     {
-        var first = new Dictionary<string, (string Type, string Path)>(StringComparer.Ordinal);
+        SchemaFileSpec[] ordered = files.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray();
+        var fields = ordered.Select(file => new Eql.Schema.SchemaFileFields(file.Path, file.Fields)).ToList();
         var conflicts = new List<DiagnosticInfo>();
-        foreach (SchemaFileSpec file in files.OrderBy(file => file.Path, StringComparer.Ordinal))
+        foreach (Eql.Schema.SchemaFieldConflict conflict in Eql.Schema.SchemaFieldConflicts.Find(fields))
         {
-            for (int i = 0; i < file.Fields.Count; i++)
+            SchemaFileSpec file = ordered[conflict.FileIndex];
+            if (conflict.FieldIndex < file.Sites.Count)
             {
-                Eql.Schema.SchemaField field = file.Fields[i];
-                if (Eql.Schema.FieldSchema.Ecs.TryGet(field.Name, out _))
-                {
-                    continue;
-                }
-
-                if (!first.TryGetValue(field.Name, out (string Type, string Path) declared))
-                {
-                    first[field.Name] = (field.Type, file.Path);
-                    continue;
-                }
-
-                if (Eql.Schema.FieldDefinition.KindOf(declared.Type) != Eql.Schema.FieldDefinition.KindOf(field.Type) && i < file.Sites.Count)
-                {
-                    SchemaFieldSite site = file.Sites[i];
-                    DiagnosticDescriptorInfo descriptor = DiagnosticDescriptors.ConflictingSchemaField;
-                    conflicts.Add(new DiagnosticInfo(descriptor.Id, descriptor.Severity, descriptor.Format(new object[] { field.Name, field.Type, declared.Path, declared.Type }), file.Path, site.Span, site.Start, site.End));
-                }
+                SchemaFieldSite site = file.Sites[conflict.FieldIndex];
+                EqlDiagnostic diagnostic = conflict.CreateDiagnostic(site.Span);
+                conflicts.Add(new DiagnosticInfo(diagnostic.Id, diagnostic.Severity, diagnostic.Message, file.Path, site.Span, site.Start, site.End));
             }
         }
 

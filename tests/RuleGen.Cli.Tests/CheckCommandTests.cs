@@ -157,6 +157,22 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sarif_RuleHasHelpUri()
+    {
+        string rule = Write("bad.eql", "process where process.nme == \"x\"\n");
+        var output = new StringWriter();
+
+        CheckCommand.Run(new[] { rule }, Array.Empty<string>(), "sarif", output, new StringWriter());
+
+        using var document = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var run = document.RootElement.GetProperty("runs")[0];
+        var reported = run.GetProperty("results").EnumerateArray().Single();
+        var descriptor = run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[reported.GetProperty("ruleIndex").GetInt32()];
+        descriptor.GetProperty("id").GetString().ShouldBe("RG1001");
+        descriptor.GetProperty("helpUri").GetString().ShouldBe("https://github.com/rulegen/rulegen/blob/main/docs/diagnostics.md#rg1001");
+    }
+
+    [Fact]
     public void Format_UnknownExitsTwo()
     {
         string rule = Write("good.eql", "process where true");
@@ -234,6 +250,87 @@ public sealed class CheckCommandTests : IDisposable
 
         exitCode.ShouldBe(0);
         error.ShouldContain("schema.json(1,18): warning RG3008: 'custom.count' has the type \"lnog\", which is not an Elasticsearch field type, so rules cannot compare it with values; did you mean \"long\"?");
+    }
+
+    [Fact]
+    public void SchemaConflict_LaterFileWarned()
+    {
+        string rule = Write("custom.eql", "process where custom.level : \"high\"");
+        string first = Write("a.json", "{\"custom.level\": \"keyword\"}");
+        string second = Write("b.json", "{\n  \"custom.level\": \"long\"\n}");
+
+        var (exitCode, output, error) = Run(new[] { rule }, first, second);
+
+        error.ShouldBe($"{second}(2,19): warning RG3009: 'custom.level' is declared here as long, but {first} declares it as keyword, which is used: remove or correct this declaration{Environment.NewLine}");
+        exitCode.ShouldBe(0, output);
+    }
+
+    // The command line, not the path, decides which file wins: here b.json is first, so custom.level is a long.
+    [Fact]
+    public void SchemaConflict_CommandLineOrderWins()
+    {
+        string rule = Write("custom.eql", "process where custom.level : \"high\"");
+        string first = Write("b.json", "{\"custom.level\": \"long\"}");
+        string second = Write("a.json", "{\"custom.level\": \"keyword\"}");
+
+        var (exitCode, output, error) = Run(new[] { rule }, first, second);
+
+        error.ShouldBe($"{second}(1,18): warning RG3009: 'custom.level' is declared here as keyword, but {first} declares it as long, which is used: remove or correct this declaration{Environment.NewLine}");
+        exitCode.ShouldBe(1);
+        output.ShouldContain($"{rule}(1,28): error RG1003: ':' matches strings, but field 'custom.level' has type long: use == or 'in' to compare it");
+    }
+
+    [Fact]
+    public void SchemaConflict_EachLaterDeclarationWarned()
+    {
+        string rule = Write("good.eql", "process where true");
+        string mapping = Write("mapping.json", """
+            {"mappings": {"properties": {
+              "custom": {"properties": {
+                "count": {"type": "long"}
+              }}
+            }}}
+            """);
+        string flat = Write("flat.json", "{\"custom.count\": \"keyword\", \"custom.flag\": \"boolean\"}");
+        string nested = Write("nested.json", "{\"custom\": {\"flag\": \"keyword\", \"count\": \"integer\"}}");
+
+        var (exitCode, _, error) = Run(new[] { rule }, mapping, flat, nested);
+
+        exitCode.ShouldBe(0);
+        error.Split(Environment.NewLine).ShouldBe(new[]
+        {
+            $"{flat}(1,18): warning RG3009: 'custom.count' is declared here as keyword, but {mapping} declares it as long, which is used: remove or correct this declaration",
+            $"{nested}(1,21): warning RG3009: 'custom.flag' is declared here as keyword, but {flat} declares it as boolean, which is used: remove or correct this declaration",
+            string.Empty,
+        });
+    }
+
+    [Fact]
+    public void SchemaConflict_SameKindQuiet()
+    {
+        string rule = Write("good.eql", "process where true");
+        string first = Write("a.json", "{\"custom.level\": \"keyword\", \"custom.count\": \"long\"}");
+        string second = Write("b.json", "{\"custom.level\": \"wildcard\", \"custom.count\": \"integer\"}");
+
+        var (exitCode, _, error) = Run(new[] { rule }, first, second);
+
+        exitCode.ShouldBe(0);
+        error.ShouldBeEmpty();
+    }
+
+    // The parser reports an ECS field declared with another kind of value in each file, and the comparison of
+    // files adds nothing for it.
+    [Fact]
+    public void SchemaConflict_EcsFieldWarnedOncePerFile()
+    {
+        string rule = Write("good.eql", "process where true");
+        string first = Write("a.json", "{\"process.name\": \"long\"}");
+        string second = Write("b.json", "{\"process.name\": \"keyword\"}");
+
+        var (exitCode, _, error) = Run(new[] { rule }, first, second);
+
+        exitCode.ShouldBe(0);
+        error.ShouldBe($"{first}(1,18): warning RG3009: 'process.name' is declared here as long, but the Elastic Common Schema declares it as keyword, which is used: remove or correct this declaration{Environment.NewLine}");
     }
 
     // The build accepts nested names in a flat schema, so the command must too.

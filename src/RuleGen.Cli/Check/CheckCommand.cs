@@ -46,26 +46,9 @@ internal static class CheckCommand
             return 2;
         }
 
-        // TODO: a field declared with different kinds of value in two --schema files gets no RG3009 here, and the
-        // first file wins silently. This goes away when the command and the generator share one merge step.
-        FieldSchema schema = FieldSchema.Ecs;
-        foreach (string schemaPath in schemaPaths)
+        if (!TryLoadSchemas(schemaPaths, error, out FieldSchema schema))
         {
-            try
-            {
-                schema = schema.WithCustomFields(SchemaLoader.Load(schemaPath, error));
-            }
-            catch (InvalidDataException exception)
-            {
-                error.WriteLine($"error: the schema '{schemaPath}' is invalid; fix these problems:");
-                error.WriteLine(exception.Message);
-                return 2;
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"error: the schema '{schemaPath}' could not be read: {exception.Message}");
-                return 2;
-            }
+            return 2;
         }
 
         var source = new RuleSource();
@@ -156,6 +139,43 @@ internal static class CheckCommand
 
             return new CheckSummary(count, valid, withErrors, withWarnings, source.SkippedNonEql, errorsById, dialectFeatures);
         }
+    }
+
+    // Reads the --schema files in command-line order and adds their fields to ECS. The first declaration of a
+    // field wins, and each later one with a different kind of value gets RG3009, as in the generator. The
+    // generator sorts its schema files by path so that the winner does not depend on the order in which MSBuild
+    // passes AdditionalFiles. Here the user lists the files, so that list decides.
+    // Returns false after writing the error when a file cannot be read or is invalid.
+    private static bool TryLoadSchemas(IReadOnlyList<string> schemaPaths, TextWriter error, out FieldSchema schema)
+    {
+        schema = FieldSchema.Ecs;
+        var files = new List<SchemaFile>();
+        foreach (string schemaPath in schemaPaths)
+        {
+            try
+            {
+                files.Add(SchemaLoader.Load(schemaPath, error));
+            }
+            catch (InvalidDataException exception)
+            {
+                error.WriteLine($"error: the schema '{schemaPath}' is invalid; fix these problems:");
+                error.WriteLine(exception.Message);
+                return false;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: the schema '{schemaPath}' could not be read: {exception.Message}");
+                return false;
+            }
+        }
+
+        SchemaLoader.WriteConflicts(files, error);
+        foreach (SchemaFile file in files)
+        {
+            schema = schema.WithCustomFields(file.CustomFields);
+        }
+
+        return true;
     }
 
     // An .eql file gets its own line and column. A rule in an export gets the export's line, and the message

@@ -10,8 +10,9 @@ namespace RuleGen.Cli.Check;
 
 /// <summary>
 /// Writes diagnostics as a SARIF 2.1.0 log, the format code-scanning services read. Each RuleGen id is a
-/// reporting rule of the tool. A diagnostic in an .eql file is located at its line and column. One in a Kibana
-/// export is located at the export's line, and the message gives the position inside the query.
+/// reporting rule of the tool, and its <c>helpUri</c> is the id's row in docs/diagnostics.md. A diagnostic in
+/// an .eql file is located at its line and column. One in a Kibana export is located at the export's line, and
+/// the message gives the position inside the query.
 /// </summary>
 internal static class SarifWriter
 {
@@ -38,6 +39,7 @@ internal static class SarifWriter
                 json.WriteStartObject("shortDescription");
                 json.WriteString("text", descriptor.Title);
                 json.WriteEndObject();
+                json.WriteString("helpUri", descriptor.HelpLink);
                 json.WriteStartObject("defaultConfiguration");
                 json.WriteString("level", Level(descriptor.Severity));
                 json.WriteEndObject();

@@ -57,7 +57,7 @@ internal sealed class SuiteEvents
             // The harness replaces the placeholder with keyword, constant_keyword or wildcard at random.
             string text = File.ReadAllText(mappingPath).Replace(Placeholder, "keyword", StringComparison.Ordinal);
             schemas.Add(new SourceFile(mappingPath, text));
-            mappedFields.UnionWith(SchemaLoader.Parse(text, mappingPath, TextWriter.Null).Select(field => field.Key));
+            mappedFields.UnionWith(SchemaLoader.Parse(text, mappingPath, TextWriter.Null).Fields.Select(field => field.Name));
             ReadMapping(text, mappingPath, aliases, nullValues);
         }
 

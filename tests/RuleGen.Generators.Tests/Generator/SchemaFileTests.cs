@@ -1,5 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using RuleGen.Eql.Diagnostics;
+using RuleGen.Eql.Schema;
+using RuleGen.Eql.Text;
 
 namespace RuleGen.Generators.Tests.Generator;
 
@@ -116,6 +120,54 @@ public class SchemaFileTests
         warning.Location.GetLineSpan().Path.ShouldBe("/src/Consumer/fields/b.schema.json");
         warning.Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(1, 23));
         warning.GetMessage().ShouldBe("'process.Ext.level' is declared here as long, but /src/Consumer/fields/a.schema.json declares it as keyword, which is used: remove or correct this declaration");
+    }
+
+    // The files are passed in reverse path order, and the generator still compares them in path order.
+    [Fact]
+    public void SchemaConflict_PathOrderWins()
+    {
+        var (run, _) = GeneratorHarness.Run(
+            GeneratorHarness.Rule("fields/b.schema.json", "{\"process.Ext.level\": \"long\"}"),
+            GeneratorHarness.Rule("fields/a.schema.json", "{\"process.Ext.level\": \"keyword\"}"));
+
+        Diagnostic warning = run.Diagnostics.Single();
+        warning.Id.ShouldBe("RG3009");
+        warning.Location.GetLineSpan().Path.ShouldBe("/src/Consumer/fields/b.schema.json");
+        warning.Location.GetLineSpan().StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(0, 22));
+        warning.GetMessage().ShouldBe("'process.Ext.level' is declared here as long, but /src/Consumer/fields/a.schema.json declares it as keyword, which is used: remove or correct this declaration");
+    }
+
+    [Fact]
+    public void SchemaConflicts_FileAndFieldIndices()
+    {
+        var files = new[]
+        {
+            new SchemaFileFields("a.json", new[] { new SchemaField("custom.level", "keyword"), new SchemaField("process.name", "long") }),
+            new SchemaFileFields("b.json", new[] { new SchemaField("custom.count", "long"), new SchemaField("custom.level", "wildcard"), new SchemaField("custom.count", "date") }),
+            new SchemaFileFields("c.json", new[] { new SchemaField("process.name", "boolean"), new SchemaField("custom.level", "long") }),
+        };
+
+        IReadOnlyList<SchemaFieldConflict> conflicts = SchemaFieldConflicts.Find(files);
+
+        conflicts.ShouldBe(new[]
+        {
+            new SchemaFieldConflict(1, 2, "custom.count", "date", "b.json", "long"),
+            new SchemaFieldConflict(2, 1, "custom.level", "long", "a.json", "keyword"),
+        });
+    }
+
+    [Fact]
+    public void SchemaConflict_DiagnosticAtTypeSpan()
+    {
+        var conflict = new SchemaFieldConflict(1, 0, "custom.level", "long", "a.json", "keyword");
+
+        EqlDiagnostic diagnostic = conflict.CreateDiagnostic(new TextSpan(17, 6));
+
+        diagnostic.ShouldBe(new EqlDiagnostic(
+            "RG3009",
+            EqlSeverity.Warning,
+            "'custom.level' is declared here as long, but a.json declares it as keyword, which is used: remove or correct this declaration",
+            new TextSpan(17, 6)));
     }
 
     [Fact]
