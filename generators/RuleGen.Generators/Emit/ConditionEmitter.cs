@@ -90,6 +90,14 @@ internal sealed class ConditionEmitter
         writer.Line(")" + suffix);
     }
 
+    /// <summary>The operands of a chain of 'and', in the order written; the expression itself when it is no 'and'.</summary>
+    public static List<BoundExpression> Conjuncts(BoundExpression expression)
+    {
+        var operands = new List<BoundExpression>();
+        Flatten(expression, isAnd: true, operands);
+        return operands;
+    }
+
     private static void Flatten(BoundExpression expression, bool isAnd, List<BoundExpression> operands)
     {
         switch (expression)

@@ -237,8 +237,35 @@ internal static class DetectorEmitter
             }
 
             writer.Line("// The event matches only when the condition is true; false and null (unknown) both reject it.");
-            conditions.Emit(writer, filter.Condition, "global::RuleGen.Matching.EqlBool condition = ", ";");
-            writer.Line("return condition.IsTrue;");
+            List<BoundExpression> conjuncts = ConditionEmitter.Conjuncts(filter.Condition);
+            if (conjuncts.Count == 1)
+            {
+                conditions.Emit(writer, filter.Condition, "global::RuleGen.Matching.EqlBool condition = ", ";");
+                writer.Line("return condition.IsTrue;");
+                return;
+            }
+
+            // An 'and' is true only when every operand is true, so the first operand that is not true (false, or
+            // null for a missing field) decides, and the rest is not evaluated.
+            writer.Line("// Each operand of the top-level 'and' must be true.");
+            for (int i = 0; i < conjuncts.Count; i++)
+            {
+                string term = "term" + i.ToString(CultureInfo.InvariantCulture);
+                conditions.Emit(writer, conjuncts[i], $"global::RuleGen.Matching.EqlBool {term} = ", ";");
+                if (i < conjuncts.Count - 1)
+                {
+                    using (writer.Block($"if (!{term}.IsTrue)"))
+                    {
+                        writer.Line("return false;");
+                    }
+
+                    writer.Line();
+                }
+                else
+                {
+                    writer.Line($"return {term}.IsTrue;");
+                }
+            }
         }
     }
 
