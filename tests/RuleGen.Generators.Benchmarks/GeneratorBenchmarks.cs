@@ -32,7 +32,7 @@ public class GeneratorBenchmarks
     {
         List<string> texts = LoadRuleTexts();
         rules = Enumerable.Range(0, RuleCount)
-            .Select(i => (AdditionalText)new InMemoryText($"/pack/rules/rule_{i:D4}.eql", texts[i % texts.Count]))
+            .Select(i => (AdditionalText)new BenchmarkInputs.InMemoryText($"/pack/rules/rule_{i:D4}.eql", texts[i % texts.Count]))
             .ToArray();
         compilation = CSharpCompilation.Create(
             "Pack",
@@ -64,13 +64,13 @@ public class GeneratorBenchmarks
         new[] { new RuleGenerator().AsSourceGenerator() },
         rules,
         new CSharpParseOptions(LanguageVersion.Latest),
-        new OptionsProvider());
+        new BenchmarkInputs.OptionsProvider());
 
     // The corpus rules that compile against ECS alone, so that each one produces a detector.
     private static List<string> LoadRuleTexts()
     {
         var texts = new List<string>();
-        string? corpus = FindCorpus();
+        string? corpus = BenchmarkInputs.FindShared("corpus");
         if (corpus is not null)
         {
             foreach (string line in File.ReadLines(Path.Combine(corpus, "detection-rules.kibana-export.ndjson")))
@@ -86,67 +86,10 @@ public class GeneratorBenchmarks
 
         if (texts.Count == 0)
         {
-            string root = FindRepository() ?? throw new InvalidOperationException("The repository root (RuleGen.sln) was not found.");
+            string root = BenchmarkInputs.FindRepository() ?? throw new InvalidOperationException("The repository root (RuleGen.sln) was not found.");
             texts.AddRange(Directory.GetFiles(Path.Combine(root, "rules"), "*.eql").Select(File.ReadAllText));
         }
 
         return texts;
-    }
-
-    private static string? FindRepository()
-    {
-        DirectoryInfo? directory = new(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RuleGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName;
-    }
-
-    private static string? FindCorpus()
-    {
-        string? root = FindRepository();
-        string? corpus = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus"));
-        return corpus is not null && Directory.Exists(corpus) ? corpus : null;
-    }
-
-    private sealed class InMemoryText : AdditionalText
-    {
-        private readonly SourceText text;
-
-        public InMemoryText(string path, string content)
-        {
-            Path = path;
-            text = SourceText.From(content);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options Global = new(new Dictionary<string, string> { ["build_property.ProjectDir"] = "/pack/" });
-        private static readonly Options None = new(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GlobalOptions => Global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> values;
-
-            public Options(Dictionary<string, string> values)
-            {
-                this.values = values;
-            }
-
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
     }
 }

@@ -1,3 +1,14 @@
 using BenchmarkDotNet.Running;
+using RuleGen.Generators.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(RuleGen.Generators.Benchmarks.GeneratorBenchmarks).Assembly).Run(args);
+// 'profile-rules' prints the costliest corpus rules, to choose what to speed up; everything else goes to
+// BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "profile-rules")
+{
+    var corpus = new CorpusBenchmarks();
+    corpus.Setup();
+    corpus.PrintCostliestRules(30);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
