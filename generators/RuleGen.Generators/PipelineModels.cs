@@ -35,13 +35,19 @@ internal sealed record DiagnosticInfo(string Id, EqlSeverity Severity, string Me
 /// The result of compiling one rule: its generated source (null after an error), its diagnostics, and the event
 /// categories it reads (<see cref="Categories"/>, empty when it needs every event).
 /// </summary>
-internal sealed record RuleOutput(string ClassName, string Path, string RelativePath, string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<string> Categories = default);
+internal sealed record RuleOutput(string ClassName, string Path, string RelativePath, string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<string> Categories = default, EquatableArray<DispatchGuard> Guards = default);
+
+/// <summary>
+/// A test an event query makes on every event it can match: the string field <see cref="Field"/>, read through
+/// the typed member <see cref="MemberPath"/>, must equal one of <see cref="Values"/> case-sensitively.
+/// </summary>
+internal sealed record DispatchGuard(string Field, string MemberPath, EquatableArray<string> Values);
 
 /// <summary>A class name that more than one rule file would generate, with those files' relative paths.</summary>
 internal sealed record DuplicateClass(string ClassName, EquatableArray<string> RelativePaths);
 
 /// <summary>What the registry needs to know about one rule: its class, and the categories the pack dispatches it by (empty for every event).</summary>
-internal sealed record RegistryEntry(string ClassName, string RelativePath, bool HasSource, EquatableArray<string> Categories);
+internal sealed record RegistryEntry(string ClassName, string RelativePath, bool HasSource, EquatableArray<string> Categories, EquatableArray<DispatchGuard> Guards);
 
 /// <summary>
 /// A class marked <c>[EqlRule]</c>, reduced to data: its namespace (empty for the global namespace) and name, the

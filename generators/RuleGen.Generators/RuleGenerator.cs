@@ -109,10 +109,10 @@ public sealed class RuleGenerator : IIncrementalGenerator
 
         // The registry needs only names, so a rule whose query changes does not re-run it.
         IncrementalValueProvider<ImmutableArray<RegistryEntry>> inlineEntries = compiledInline
-            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null, output.Categories))
+            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null, output.Categories, output.Guards))
             .Collect();
         IncrementalValueProvider<(ImmutableArray<RegistryEntry> Left, GeneratorOptions Right)> registry = compiled
-            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null, output.Categories))
+            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null, output.Categories, output.Guards))
             .Collect()
             .Combine(inlineEntries)
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right))
@@ -165,6 +165,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         var diagnostics = new List<DiagnosticInfo>();
         string? source = null;
         EquatableArray<string> categories = EquatableArray<string>.Empty;
+        EquatableArray<DispatchGuard> guards = EquatableArray<DispatchGuard>.Empty;
         try
         {
             if (file.Text is null)
@@ -187,6 +188,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 cancellationToken.ThrowIfCancellationRequested();
                 source = DetectorEmitter.Emit(compilation.Model, className, options.Namespace, file.RelativePath);
                 categories = PackEmitter.Categories(compilation.Model.Query);
+                guards = PackEmitter.Guards(compilation.Model.Query);
             }
         }
         catch (OperationCanceledException)
@@ -199,7 +201,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             source = null;
         }
 
-        return new RuleOutput(className, file.Path, file.RelativePath, hintName, source, diagnostics.ToEquatableArray(), categories);
+        return new RuleOutput(className, file.Path, file.RelativePath, hintName, source, diagnostics.ToEquatableArray(), categories, guards);
     }
 
     // An inline rule's class keeps the user's namespace and modifiers, and its registry entry is the fully
@@ -212,6 +214,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         var diagnostics = new List<DiagnosticInfo>(spec.Problems);
         string? source = null;
         EquatableArray<string> categories = EquatableArray<string>.Empty;
+        EquatableArray<DispatchGuard> guards = EquatableArray<DispatchGuard>.Empty;
         try
         {
             relativePath = ProjectPaths.MakeRelative(options.ProjectDirectory, spec.FilePath);
@@ -230,6 +233,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 {
                     source = DetectorEmitter.Emit(compilation.Model, spec.ClassName, spec.Namespace, relativePath, $"global::{options.Namespace}.IDetector", string.Empty);
                     categories = PackEmitter.Categories(compilation.Model.Query);
+                    guards = PackEmitter.Guards(compilation.Model.Query);
                 }
             }
         }
@@ -244,7 +248,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             source = null;
         }
 
-        return new RuleOutput(qualifiedName, spec.FilePath, relativePath, hintName, source, diagnostics.ToEquatableArray(), categories);
+        return new RuleOutput(qualifiedName, spec.FilePath, relativePath, hintName, source, diagnostics.ToEquatableArray(), categories, guards);
     }
 
     // Maps a diagnostic's span in the query to the source characters of the literal. Without a character map (an
@@ -395,7 +399,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 .ToArray();
             string[] classNames = emitted.Select(entry => entry.ClassName).ToArray();
             production.AddSource("RuleGen.Detectors.g.cs", SourceText.From(RegistryEmitter.Emit(options.Namespace, classNames), System.Text.Encoding.UTF8));
-            production.AddSource("RuleGen.DetectorPack.g.cs", SourceText.From(PackEmitter.Emit(options.Namespace, emitted.Select(entry => entry.Categories).ToArray()), System.Text.Encoding.UTF8));
+            production.AddSource("RuleGen.DetectorPack.g.cs", SourceText.From(PackEmitter.Emit(options.Namespace, emitted.Select(entry => (entry.Categories, entry.Guards)).ToArray()), System.Text.Encoding.UTF8));
         }
         catch (Exception exception)
         {

@@ -10,7 +10,8 @@ namespace RuleGen.Generators.Emit;
 /// <summary>
 /// Writes <c>DetectorPack</c>, which runs every detector of the project as one engine: it reads an event's
 /// <c>event.category</c> once and hands the event only to the detectors that can use that category, plus those
-/// that need every event.
+/// that need every event. Event queries that require one value of the field most rules test, such as
+/// <c>host.os.type == "windows"</c>, receive only events with that value.
 /// </summary>
 internal static class PackEmitter
 {
@@ -38,28 +39,74 @@ internal static class PackEmitter
             : all.Select(filter => filter.Category!).Distinct(StringComparer.Ordinal).OrderBy(category => category, StringComparer.Ordinal).ToEquatableArray();
     }
 
-    /// <param name="namespaceName">The namespace of the generated code.</param>
-    /// <param name="categories">For each detector, in the order of <c>Detectors.CreateAll()</c>, the categories it needs.</param>
-    public static string Emit(string namespaceName, IReadOnlyList<EquatableArray<string>> categories)
+    /// <summary>
+    /// The case-sensitive equality tests on typed string fields among an event query's top-level 'and' operands.
+    /// The query can only match an event whose field has one of the values, so the pack may skip it for the others.
+    /// Sequences and samples have none: each of their terms tests different things.
+    /// </summary>
+    public static EquatableArray<DispatchGuard> Guards(QueryPlan plan)
     {
-        var everyEvent = new List<int>();
-        var byCategory = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
-        for (int i = 0; i < categories.Count; i++)
+        if (plan is not EventQueryPlan query)
         {
-            if (categories[i].Count == 0)
-            {
-                everyEvent.Add(i);
-                continue;
-            }
+            return EquatableArray<DispatchGuard>.Empty;
+        }
 
-            foreach (string category in categories[i])
+        var guards = new List<DispatchGuard>();
+        foreach (BoundExpression conjunct in ConditionEmitter.Conjuncts(query.Filter.Condition))
+        {
+            if (conjunct is BoundStringMatch { IgnoreCase: false } match
+                && !match.Field.IsArray
+                && match.Field.MemberPath.Length > 0
+                && match.Field.Kind == Eql.Schema.FieldKind.String
+                && match.Patterns.All(pattern => pattern.Kind == PatternKind.Exact)
+                && !guards.Any(guard => guard.Field == match.Field.Name))
             {
-                if (!byCategory.TryGetValue(category, out List<int>? indexes))
+                EquatableArray<string> values = match.Patterns.Select(pattern => pattern.Text).Distinct(StringComparer.Ordinal).OrderBy(value => value, StringComparer.Ordinal).ToEquatableArray();
+                guards.Add(new DispatchGuard(match.Field.Name, match.Field.MemberPath, values));
+            }
+        }
+
+        return guards.ToEquatableArray();
+    }
+
+    /// <param name="namespaceName">The namespace of the generated code.</param>
+    /// <param name="rules">For each detector, in the order of <c>Detectors.CreateAll()</c>, the categories it needs and its guards.</param>
+    public static string Emit(string namespaceName, IReadOnlyList<(EquatableArray<string> Categories, EquatableArray<DispatchGuard> Guards)> rules)
+    {
+        // The pack dispatches on the one field that most rules guard on, once at least two do.
+        DispatchGuard? chosen = rules
+            .SelectMany(rule => rule.Guards)
+            .GroupBy(guard => guard.Field, StringComparer.Ordinal)
+            .Where(group => group.Count() >= 2)
+            .OrderByDescending(group => group.Count())
+            .ThenBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => group.First())
+            .FirstOrDefault();
+
+        // Category "" holds the detectors that need every event.
+        var unguarded = new SortedDictionary<string, List<int>>(StringComparer.Ordinal) { [string.Empty] = new List<int>() };
+        var guarded = new SortedDictionary<string, SortedDictionary<string, List<int>>>(StringComparer.Ordinal);
+        for (int i = 0; i < rules.Count; i++)
+        {
+            DispatchGuard? guard = chosen is null ? null : rules[i].Guards.FirstOrDefault(candidate => candidate.Field == chosen.Field);
+            IEnumerable<string> categories = rules[i].Categories.Count == 0 ? new[] { string.Empty } : rules[i].Categories;
+            foreach (string category in categories)
+            {
+                if (guard is null)
                 {
-                    byCategory[category] = indexes = new List<int>();
+                    Add(unguarded, category, i);
+                    continue;
                 }
 
-                indexes.Add(i);
+                if (!guarded.TryGetValue(category, out SortedDictionary<string, List<int>>? byValue))
+                {
+                    guarded[category] = byValue = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+                }
+
+                foreach (string value in guard.Values)
+                {
+                    Add(byValue, value, i);
+                }
             }
         }
 
@@ -71,23 +118,58 @@ internal static class PackEmitter
         writer.Line("/// Every detector of the project as one engine. An event goes only to the detectors whose rules name one of its");
         writer.Line("/// <c>event.category</c> values, and to those that need every event; the alerts are the ones the detectors");
         writer.Line("/// would raise if each saw every event. Not thread-safe: give each thread its own pack.");
+        if (chosen is not null)
+        {
+            writer.Line($"/// An event query that requires <c>{CSharpLiterals.Xml(chosen.Field)} == value</c> also receives only events with that value.");
+        }
+
         writer.Line("/// </summary>");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         using (writer.Block("internal sealed class DetectorPack"))
         {
-            writer.Line($"// Detectors that need every event: 'any where' terms, or missing-event terms whose window any event may close.");
-            writer.Line($"private static readonly int[] EveryEvent = {Indexes(everyEvent)};");
-            writer.Line();
             writer.Line("private static readonly int[] NoDetectors = global::System.Array.Empty<int>();");
+            writer.Line();
+            writer.Line("// Detectors that need every event: 'any where' terms, or missing-event terms whose window any event may close.");
+            writer.Line($"private static readonly int[] EveryEvent = {Indexes(unguarded[string.Empty])};");
+            var names = new Dictionary<string, string>(StringComparer.Ordinal) { [string.Empty] = "EveryEvent" };
             int number = 0;
-            var fieldNames = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (KeyValuePair<string, List<int>> pair in byCategory)
+            foreach (KeyValuePair<string, List<int>> pair in unguarded.Where(pair => pair.Key.Length > 0))
             {
                 string field = "Category" + number++.ToString(CultureInfo.InvariantCulture);
-                fieldNames[pair.Key] = field;
+                names[pair.Key] = field;
                 writer.Line();
                 writer.Line($"// event.category {CSharpLiterals.Comment(CSharpLiterals.String(pair.Key))}");
                 writer.Line($"private static readonly int[] {field} = {Indexes(pair.Value)};");
+            }
+
+            var guardedNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, SortedDictionary<string, List<int>>> pair in guarded)
+            {
+                string method = (pair.Key.Length == 0 ? "EveryEvent" : "Category" + number++.ToString(CultureInfo.InvariantCulture)) + "When";
+                guardedNames[pair.Key] = method;
+                writer.Line();
+                writer.Line(pair.Key.Length == 0
+                    ? $"// Detectors that need every event and test {CSharpLiterals.Comment(chosen!.Field)} == value."
+                    : $"// event.category {CSharpLiterals.Comment(CSharpLiterals.String(pair.Key))}, for rules that test {CSharpLiterals.Comment(chosen!.Field)} == value.");
+                using (writer.Block($"private static int[] {method}(string? value)"))
+                {
+                    writer.Line("return value switch");
+                    writer.Line("{");
+                    writer.Indent();
+                    foreach (KeyValuePair<string, List<int>> byValue in pair.Value)
+                    {
+                        writer.Line($"{CSharpLiterals.String(byValue.Key)} => {FieldName(method, byValue.Key, pair.Value.Keys.ToList())},");
+                    }
+
+                    writer.Line("_ => NoDetectors,");
+                    writer.Unindent();
+                    writer.Line("};");
+                }
+
+                foreach (KeyValuePair<string, List<int>> byValue in pair.Value)
+                {
+                    writer.Line($"private static readonly int[] {FieldName(method, byValue.Key, pair.Value.Keys.ToList())} = {Indexes(byValue.Value)};");
+                }
             }
 
             writer.Line();
@@ -111,11 +193,13 @@ internal static class PackEmitter
             writer.Line("/// <summary>Feeds one event to the detectors that can use it. Events must arrive in time order.</summary>");
             using (writer.Block("public void Process(global::RuleGen.Ecs.EcsEvent e, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts)"))
             {
-                using (writer.Block("foreach (int index in EveryEvent)"))
+                if (chosen is not null)
                 {
-                    writer.Line("detectors[index].Process(e, alerts);");
+                    writer.Line($"// {CSharpLiterals.Comment(chosen.Field)}, read once: a rule that requires one value of it is skipped for the others.");
+                    writer.Line($"string? value = e.{chosen.MemberPath.Replace(".", "?.")};");
                 }
 
+                Dispatch(writer, "EveryEvent", guarded.ContainsKey(string.Empty) ? "EveryEventWhen" : null, dedupe: false);
                 writer.Line();
                 writer.Line("string[]? categories = e.Event?.Category;");
                 using (writer.Block("if (categories is null || categories.Length == 0)"))
@@ -126,12 +210,7 @@ internal static class PackEmitter
                 writer.Line();
                 using (writer.Block("if (categories.Length == 1)"))
                 {
-                    using (writer.Block("foreach (int index in ForCategory(categories[0]))"))
-                    {
-                        writer.Line("detectors[index].Process(e, alerts);");
-                    }
-
-                    writer.Line();
+                    Dispatch(writer, "ForCategory(categories[0])", chosen is null ? null : "ForCategoryWhen(categories[0], value)", dedupe: false, direct: true);
                     writer.Line("return;");
                 }
 
@@ -139,14 +218,7 @@ internal static class PackEmitter
                 writer.Line("eventNumber++;");
                 using (writer.Block("foreach (string category in categories)"))
                 {
-                    using (writer.Block("foreach (int index in ForCategory(category))"))
-                    {
-                        using (writer.Block("if (received[index] != eventNumber)"))
-                        {
-                            writer.Line("received[index] = eventNumber;");
-                            writer.Line("detectors[index].Process(e, alerts);");
-                        }
-                    }
+                    Dispatch(writer, "ForCategory(category)", chosen is null ? null : "ForCategoryWhen(category, value)", dedupe: true, direct: true);
                 }
             }
 
@@ -182,24 +254,71 @@ internal static class PackEmitter
 
             writer.Line();
             writer.Line("// event.category is compared case-sensitively, as a category filter compares it.");
-            using (writer.Block("private static int[] ForCategory(string category)"))
+            WriteCategorySwitch(writer, "ForCategory(string category)", names.Where(pair => pair.Key.Length > 0).Select(pair => (pair.Key, pair.Value)));
+            if (chosen is not null)
             {
-                writer.Line("return category switch");
-                writer.Line("{");
-                writer.Indent();
-                foreach (KeyValuePair<string, string> pair in fieldNames)
-                {
-                    writer.Line($"{CSharpLiterals.String(pair.Key)} => {pair.Value},");
-                }
-
-                writer.Line("_ => NoDetectors,");
-                writer.Unindent();
-                writer.Line("};");
+                writer.Line();
+                WriteCategorySwitch(writer, "ForCategoryWhen(string category, string? value)", guardedNames.Where(pair => pair.Key.Length > 0).Select(pair => (pair.Key, pair.Value + "(value)")));
             }
         }
 
         return writer.ToString();
     }
+
+    // Writes the loops that hand the event to the detectors of an unguarded list and of a guarded one.
+    private static void Dispatch(SourceWriter writer, string unguarded, string? guarded, bool dedupe, bool direct = false)
+    {
+        foreach (string list in guarded is null ? new[] { unguarded } : new[] { unguarded, direct ? guarded : guarded + "(value)" })
+        {
+            using (writer.Block($"foreach (int index in {list})"))
+            {
+                if (dedupe)
+                {
+                    using (writer.Block("if (received[index] != eventNumber)"))
+                    {
+                        writer.Line("received[index] = eventNumber;");
+                        writer.Line("detectors[index].Process(e, alerts);");
+                    }
+                }
+                else
+                {
+                    writer.Line("detectors[index].Process(e, alerts);");
+                }
+            }
+        }
+    }
+
+    private static void WriteCategorySwitch(SourceWriter writer, string signature, IEnumerable<(string Category, string Result)> cases)
+    {
+        using (writer.Block($"private static int[] {signature}"))
+        {
+            writer.Line("return category switch");
+            writer.Line("{");
+            writer.Indent();
+            foreach ((string category, string result) in cases)
+            {
+                writer.Line($"{CSharpLiterals.String(category)} => {result},");
+            }
+
+            writer.Line("_ => NoDetectors,");
+            writer.Unindent();
+            writer.Line("};");
+        }
+    }
+
+    private static void Add(SortedDictionary<string, List<int>> lists, string key, int index)
+    {
+        if (!lists.TryGetValue(key, out List<int>? indexes))
+        {
+            lists[key] = indexes = new List<int>();
+        }
+
+        indexes.Add(index);
+    }
+
+    // The array of a guarded list: the method's name and the value's position among the sorted values.
+    private static string FieldName(string method, string value, List<string> values) =>
+        method + values.IndexOf(value).ToString(CultureInfo.InvariantCulture);
 
     private static string Indexes(List<int> indexes) => indexes.Count == 0
         ? "global::System.Array.Empty<int>()"

@@ -1,3 +1,4 @@
+using System.Linq;
 using RuleGen.Eql.Binding;
 using RuleGen.Generators.Emit;
 using static RuleGen.Generators.Tests.Eql.EqlTestHelpers;
@@ -17,5 +18,18 @@ public class PackCategoriesTests
     public void Categories_FromEveryFilter(string rule, string expected)
     {
         string.Join(",", PackEmitter.Categories(Plan(rule))).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("process where host.os.type == \"windows\" and process.name : \"a\"", "host.os.type=windows")]
+    [InlineData("process where process.name in (\"b\", \"a\") and host.os.type == \"linux\"", "process.name=a|b;host.os.type=linux")]
+    [InlineData("process where host.os.type : \"windows\"", "")]
+    [InlineData("process where host.os.type like \"win*\"", "")]
+    [InlineData("process where host.os.type == \"windows\" or process.name == \"a\"", "")]
+    [InlineData("process where process.args == \"a\"", "")]
+    [InlineData("sequence [process where host.os.type == \"windows\"] [process where true]", "")]
+    public void Guards_CaseSensitiveEqualityOnScalarFields(string rule, string expected)
+    {
+        string.Join(";", PackEmitter.Guards(Plan(rule)).Select(guard => guard.Field + "=" + string.Join("|", guard.Values))).ShouldBe(expected);
     }
 }
