@@ -83,7 +83,7 @@ internal static class PackEmitter
             .Select(group => group.First())
             .FirstOrDefault();
 
-        // Category "" holds the detectors that need every event.
+        // The empty category "" lists the detectors that need every event.
         var unguarded = new SortedDictionary<string, List<int>>(StringComparer.Ordinal) { [string.Empty] = new List<int>() };
         var guarded = new SortedDictionary<string, SortedDictionary<string, List<int>>>(StringComparer.Ordinal);
         for (int i = 0; i < rules.Count; i++)
