@@ -210,10 +210,22 @@ public sealed class CheckCommandTests : IDisposable
     {
         string rule = Write("good.eql", "process where true");
 
-        var (exitCode, _, error) = Run(new[] { "--bogus", rule });
+        var (exitCode, output, error) = Run(new[] { "--bogus", rule });
 
         exitCode.ShouldBe(2);
-        error.ShouldContain("error: '--bogus' is neither a known option nor an existing path; the options are --schema and --format (see 'rulegen check --help')");
+        error.ShouldBe("error: '--bogus' is neither a known option nor an existing path; the options are --schema and --format (see 'rulegen check --help')" + Environment.NewLine);
+        output.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Check_FileOfAnotherKindRefused()
+    {
+        string notes = Write("notes.md", "# not a rule");
+
+        var (exitCode, _, error) = Run(new[] { notes });
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain($"error: '{notes}' is neither an .eql file nor a Kibana rule export (.ndjson), so it was not checked;");
     }
 
     [Fact]

@@ -106,6 +106,10 @@ public sealed class RunCommandTests : IDisposable
         Run(Path.Combine(folder, "none"), rule).ShouldSatisfyAllConditions(
             result => result.ExitCode.ShouldBe(2),
             result => result.Error.ShouldBe($"error: the rules path '{Path.Combine(folder, "none")}' was not found; pass an .eql file or a folder of them.{Environment.NewLine}"));
+        string text = Write("r.txt", "process where true\n");
+        Run(text, rule).ShouldSatisfyAllConditions(
+            result => result.ExitCode.ShouldBe(2),
+            result => result.Error.ShouldBe($"error: '{text}' is not an .eql file; pass an .eql file or a folder of them.{Environment.NewLine}"));
         Run(rule, Path.Combine(folder, "none.jsonl")).ShouldSatisfyAllConditions(
             result => result.ExitCode.ShouldBe(2),
             result => result.Error.ShouldBe($"error: the events file '{Path.Combine(folder, "none.jsonl")}' was not found; pass the path of a JSON Lines file.{Environment.NewLine}"));

@@ -38,6 +38,7 @@ public static class RuleMetadataParser
 
     private static readonly string[] SingleTags = { "id", "name", "description", "severity" };
     private static readonly string[] ListTags = { "mitre", "false_positive", "reference", "author" };
+    private static readonly Regex NameSeparator = new(@"\s+/\s+", RegexOptions.CultureInvariant);
     private static readonly Regex TagLine = new(@"^\s*@([A-Za-z_][A-Za-z0-9_]*)\b[ \t]*(.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex TechniqueId = new(@"^T[0-9]{4}(\.[0-9]{3})?$", RegexOptions.CultureInvariant);
 
@@ -209,10 +210,18 @@ public static class RuleMetadataParser
             return null;
         }
 
-        string[] names = parts.Length > 1 ? parts[1].Split('/').Select(name => name.Trim()).ToArray() : Array.Empty<string>();
-        if (names.Length > 3 || names.Any(name => name.Length == 0))
+        // Names are separated by a slash with spaces around it, because MITRE names may contain a bare slash, as
+        // in 'System Owner/User Discovery'.
+        string[] names = parts.Length > 1 ? NameSeparator.Split(parts[1].Trim()).Select(name => name.Trim()).ToArray() : Array.Empty<string>();
+        if (names.Length > 3 || names.Any(name => name.Length == 0 || name[0] == '/' || name[name.Length - 1] == '/'))
         {
-            diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.InvalidMetadataValue, span, "mitre", $"'{parts[1]}' should be 'Tactic / Technique' or 'Tactic / Technique / Sub-technique'"));
+            diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.InvalidMetadataValue, span, "mitre", $"'{parts[1]}' should be 'Tactic / Technique' or 'Tactic / Technique / Sub-technique', with spaces around each separating '/'"));
+            return null;
+        }
+
+        if (names.Length == 3 && parts[0].IndexOf('.') < 0)
+        {
+            diagnostics.Add(EqlDiagnostic.Create(DiagnosticDescriptors.InvalidMetadataValue, span, "mitre", $"'{parts[0]}' is a technique without a sub-technique, so give 'Tactic / Technique' only, or the sub-technique id such as '{parts[0]}.001'"));
             return null;
         }
 

@@ -39,6 +39,14 @@ internal static class CheckCommand
     /// <returns>0 when no rule has an error, 1 when one has, 2 when an input could not be read.</returns>
     public static int Run(IReadOnlyList<string> paths, IReadOnlyList<string> schemaPaths, string format, TextWriter output, TextWriter error)
     {
+        // The command line hands an unknown option such as --bogus to the paths; it is refused before any work.
+        string? unknownOption = paths.FirstOrDefault(path => path.StartsWith("-", StringComparison.Ordinal) && !File.Exists(path) && !Directory.Exists(path));
+        if (unknownOption is not null)
+        {
+            error.WriteLine($"error: '{unknownOption}' is neither a known option nor an existing path; the options are --schema and --format (see 'rulegen check --help')");
+            return 2;
+        }
+
         bool sarif = string.Equals(format, "sarif", StringComparison.OrdinalIgnoreCase);
         if (!sarif && !string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
         {

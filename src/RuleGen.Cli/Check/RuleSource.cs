@@ -37,6 +37,11 @@ internal sealed class RuleSource
                     }
                 }
             }
+            else if (File.Exists(path) && !IsRuleFile(path))
+            {
+                // Read as EQL, a README or a C# file gives a page of syntax errors that hide the real mistake.
+                problems.Add($"error: '{path}' is neither an .eql file nor a Kibana rule export (.ndjson), so it was not checked; rules written inline in C# with [EqlRule] are checked by the build");
+            }
             else if (File.Exists(path))
             {
                 foreach (RuleText rule in ReadFile(path))
@@ -59,7 +64,7 @@ internal sealed class RuleSource
         try
         {
             return Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-                .Where(file => file.EndsWith(".eql", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+                .Where(IsRuleFile)
                 .OrderBy(file => file, StringComparer.Ordinal)
                 .ToList();
         }
@@ -69,6 +74,9 @@ internal sealed class RuleSource
             return new List<string>();
         }
     }
+
+    private static bool IsRuleFile(string path) =>
+        path.EndsWith(".eql", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
 
     // An unreadable file, such as a broken link, is an input problem (exit code 2), not a crash.
     private string[]? ReadContent(string path, bool asLines)

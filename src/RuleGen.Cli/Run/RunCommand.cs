@@ -147,6 +147,12 @@ internal static class RunCommand
                 rules.AddRange(Files(projectDirectory, "*.eql").Select(Read));
                 schemaFiles.AddRange(Files(projectDirectory, "*.schema.json"));
             }
+            else if (File.Exists(rulesPath) && !rulesPath.EndsWith(".eql", StringComparison.OrdinalIgnoreCase))
+            {
+                // The generator compiles only .eql files, as a build does, so another file would give no detector.
+                error.WriteLine($"error: '{rulesPath}' is not an .eql file; pass an .eql file or a folder of them.");
+                return false;
+            }
             else if (File.Exists(rulesPath))
             {
                 string full = Path.GetFullPath(rulesPath);

@@ -154,6 +154,21 @@ public sealed class MetadataTests
         });
     }
 
+    // MITRE names may contain a bare slash; only a slash with spaces around it separates names.
+    [Fact]
+    public void Metadata_SlashInsideTechniqueName()
+    {
+        RuleMetadataSpec metadata = Metadata("// @mitre T1033 Discovery / System Owner/User Discovery\nprocess where true");
+
+        metadata.Mitre.ToArray().ShouldBe(new[] { new MitreTechniqueSpec("T1033", "Discovery", "System Owner/User Discovery", string.Empty) });
+    }
+
+    [Fact]
+    public void Metadata_SubtechniqueNameWithoutSubtechniqueId()
+    {
+        ShouldReport("// @mitre T1033 Discovery / System Owner / User Discovery\nprocess where true", "RG3002", 1, 11, "'T1033' is a technique without a sub-technique");
+    }
+
     [Fact]
     public void Metadata_Authors()
     {
