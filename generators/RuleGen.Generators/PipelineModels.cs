@@ -39,15 +39,22 @@ internal sealed record RuleOutput(string ClassName, string Path, string Relative
 
 /// <summary>
 /// A test an event query makes on every event it can match: the string field <see cref="Field"/>, read through
-/// the typed member <see cref="MemberPath"/>, must equal one of <see cref="Values"/> case-sensitively.
+/// the typed member <see cref="MemberPath"/>, must equal one of <see cref="Values"/>, with or without case.
 /// </summary>
 internal sealed record DispatchGuard(string Field, string MemberPath, EquatableArray<string> Values);
 
 /// <summary>A class name that more than one rule file would generate, with those files' relative paths.</summary>
 internal sealed record DuplicateClass(string ClassName, EquatableArray<string> RelativePaths);
 
-/// <summary>What the registry needs to know about one rule: its class, and the categories the pack dispatches it by (empty for every event).</summary>
-internal sealed record RegistryEntry(string ClassName, string RelativePath, bool HasSource, EquatableArray<string> Categories, EquatableArray<DispatchGuard> Guards);
+/// <summary>What the registry needs to know about one rule.</summary>
+internal sealed record RegistryEntry(string ClassName, string RelativePath, bool HasSource);
+
+/// <summary>
+/// What the detector pack needs to know about one rule: the categories it dispatches it by (empty for every
+/// event) and its guards. Kept apart from <see cref="RegistryEntry"/>, so that a query edit that changes neither
+/// leaves the pack cached and one that does re-runs the pack alone.
+/// </summary>
+internal sealed record PackEntry(string ClassName, bool HasSource, EquatableArray<string> Categories, EquatableArray<DispatchGuard> Guards);
 
 /// <summary>
 /// A class marked <c>[EqlRule]</c>, reduced to data: its namespace (empty for the global namespace) and name, the

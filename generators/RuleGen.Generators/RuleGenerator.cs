@@ -36,6 +36,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         public const string SchemaConflicts = nameof(SchemaConflicts);
         public const string InlineRules = nameof(InlineRules);
         public const string CompiledInlineRules = nameof(CompiledInlineRules);
+        public const string Pack = nameof(Pack);
     }
 
     private const string DefaultNamespace = "RuleGen.Generated";
@@ -109,10 +110,10 @@ public sealed class RuleGenerator : IIncrementalGenerator
 
         // The registry needs only names, so a rule whose query changes does not re-run it.
         IncrementalValueProvider<ImmutableArray<RegistryEntry>> inlineEntries = compiledInline
-            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null, output.Categories, output.Guards))
+            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null))
             .Collect();
         IncrementalValueProvider<(ImmutableArray<RegistryEntry> Left, GeneratorOptions Right)> registry = compiled
-            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null, output.Categories, output.Guards))
+            .Select(static (output, _) => new RegistryEntry(output.ClassName, output.RelativePath, output.Source is not null))
             .Collect()
             .Combine(inlineEntries)
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right))
@@ -125,7 +126,21 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (pair, _) => FindDuplicates(pair.Left))
             .WithTrackingName(StepNames.DuplicateClasses);
 
+        // The pack needs each rule's categories and guards, which a query edit may change; names alone do not.
+        IncrementalValueProvider<ImmutableArray<PackEntry>> inlinePackEntries = compiledInline
+            .Select(static (output, _) => new PackEntry(output.ClassName, output.Source is not null, output.Categories, output.Guards))
+            .Collect();
+        IncrementalValueProvider<((ImmutableArray<PackEntry> Left, GeneratorOptions Right) Left, EquatableArray<DuplicateClass> Right)> pack = compiled
+            .Select(static (output, _) => new PackEntry(output.ClassName, output.Source is not null, output.Categories, output.Guards))
+            .Collect()
+            .Combine(inlinePackEntries)
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right))
+            .Combine(options)
+            .Combine(duplicates)
+            .WithTrackingName(StepNames.Pack);
+
         context.RegisterSourceOutput(compiled.Combine(duplicates), static (production, pair) => EmitRule(production, pair.Left, pair.Right));
+        context.RegisterSourceOutput(pack, static (production, pair) => EmitPack(production, pair.Left.Left, pair.Left.Right, pair.Right));
         context.RegisterSourceOutput(compiledInline.Combine(duplicates), static (production, pair) => EmitRule(production, pair.Left, pair.Right));
         context.RegisterSourceOutput(registry.Combine(duplicates), static (production, pair) => EmitRegistry(production, pair.Left.Left, pair.Left.Right, pair.Right));
     }
@@ -393,13 +408,31 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 production.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(diagnostic.Id), Location.None, diagnostic.Message));
             }
 
-            RegistryEntry[] emitted = entries
+            string[] classNames = entries
+                .Where(entry => entry.HasSource && !duplicates.Any(duplicate => duplicate.ClassName == entry.ClassName))
+                .Select(entry => entry.ClassName)
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToArray();
+            production.AddSource("RuleGen.Detectors.g.cs", SourceText.From(RegistryEmitter.Emit(options.Namespace, classNames), System.Text.Encoding.UTF8));
+        }
+        catch (Exception exception)
+        {
+            EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, exception.GetType().Name, exception.Message);
+            production.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(diagnostic.Id), Location.None, diagnostic.Message));
+        }
+    }
+
+    // The pack lists the detectors in the registry's order: those emitted, sorted by class name.
+    private static void EmitPack(SourceProductionContext production, ImmutableArray<PackEntry> entries, GeneratorOptions options, EquatableArray<DuplicateClass> duplicates)
+    {
+        try
+        {
+            var rules = entries
                 .Where(entry => entry.HasSource && !duplicates.Any(duplicate => duplicate.ClassName == entry.ClassName))
                 .OrderBy(entry => entry.ClassName, StringComparer.Ordinal)
+                .Select(entry => (entry.Categories, entry.Guards))
                 .ToArray();
-            string[] classNames = emitted.Select(entry => entry.ClassName).ToArray();
-            production.AddSource("RuleGen.Detectors.g.cs", SourceText.From(RegistryEmitter.Emit(options.Namespace, classNames), System.Text.Encoding.UTF8));
-            production.AddSource("RuleGen.DetectorPack.g.cs", SourceText.From(PackEmitter.Emit(options.Namespace, emitted.Select(entry => (entry.Categories, entry.Guards)).ToArray()), System.Text.Encoding.UTF8));
+            production.AddSource("RuleGen.DetectorPack.g.cs", SourceText.From(PackEmitter.Emit(options.Namespace, rules), System.Text.Encoding.UTF8));
         }
         catch (Exception exception)
         {

@@ -16,7 +16,8 @@ namespace RuleGen.Generators.Benchmarks;
 /// Every public Elastic detection rule that compiles, run as one engine over a stream of recorded Windows events
 /// and a synthetic background of other categories. <c>EveryDetector</c>, the baseline, hands each event to every
 /// detector; <c>Pack</c> runs the generated <c>DetectorPack</c>, which hands it only to the detectors whose rules
-/// name one of its categories. Both must raise the same number of alerts, which the setup checks.
+/// name one of its categories and whose required field values it has. Both must raise the same number of alerts,
+/// which the setup checks.
 /// </summary>
 /// <remarks>
 /// The rules are compiled by the generator and Roslyn in the setup, as a build would, against ECS and the corpus's

@@ -10,8 +10,8 @@ namespace RuleGen.Generators.Emit;
 /// <summary>
 /// Writes <c>DetectorPack</c>, which runs every detector of the project as one engine: it reads an event's
 /// <c>event.category</c> once and hands the event only to the detectors that can use that category, plus those
-/// that need every event. Event queries that require one value of the field most rules test, such as
-/// <c>host.os.type == "windows"</c>, receive only events with that value.
+/// that need every event. A rule that requires values of one of the fields many rules test, such as
+/// <c>host.os.type == "windows"</c>, receives only events with one of those values.
 /// </summary>
 internal static class PackEmitter
 {
@@ -40,21 +40,61 @@ internal static class PackEmitter
     }
 
     /// <summary>
-    /// The case-sensitive equality tests on typed string fields among an event query's top-level 'and' operands.
-    /// The query can only match an event whose field has one of the values, so the pack may skip it for the others.
-    /// Sequences and samples have none: each of their terms tests different things.
+    /// The equality tests (<c>==</c>, <c>in</c>, or <c>:</c> without wildcards) on typed string fields that a rule
+    /// makes on every event it needs. The rule can only use an event whose field equals one of the values, at least
+    /// without case, so the pack may skip it for the others. For an event query they are the tests among the
+    /// filter's top-level 'and' operands. For a sequence or sample they are the fields that every term tests, and
+    /// the until and not-sequence clauses too, with the values of all of them. A sequence with missing-event terms
+    /// has none, because any later event may close its trailing window.
     /// </summary>
     public static EquatableArray<DispatchGuard> Guards(QueryPlan plan)
     {
-        if (plan is not EventQueryPlan query)
+        List<EventFilterPlan> filters;
+        switch (plan)
         {
-            return EquatableArray<DispatchGuard>.Empty;
+            case EventQueryPlan query:
+                return FilterGuards(query.Filter).ToEquatableArray();
+            case SequencePlan sequence when !sequence.Terms.Any(term => term.IsMissing):
+                filters = sequence.Terms.Select(term => term.Filter).ToList();
+                if (sequence.Until is { } until)
+                {
+                    filters.Add(until.Filter);
+                }
+
+                if (sequence.Suppression is { } suppression)
+                {
+                    filters.Add(suppression.Filter);
+                }
+
+                break;
+            case SamplePlan sample:
+                filters = sample.Terms.Select(term => term.Filter).ToList();
+                break;
+            default:
+                return EquatableArray<DispatchGuard>.Empty;
         }
 
+        List<List<DispatchGuard>> perFilter = filters.Select(FilterGuards).ToList();
         var guards = new List<DispatchGuard>();
-        foreach (BoundExpression conjunct in ConditionEmitter.Conjuncts(query.Filter.Condition))
+        foreach (DispatchGuard first in perFilter[0])
         {
-            if (conjunct is BoundStringMatch { IgnoreCase: false } match
+            List<DispatchGuard?> same = perFilter.Select(list => (DispatchGuard?)list.FirstOrDefault(guard => guard.Field == first.Field)).ToList();
+            if (same.All(guard => guard is not null))
+            {
+                EquatableArray<string> values = same.SelectMany(guard => guard!.Values).Distinct(StringComparer.Ordinal).OrderBy(value => value, StringComparer.Ordinal).ToEquatableArray();
+                guards.Add(new DispatchGuard(first.Field, first.MemberPath, values));
+            }
+        }
+
+        return guards.ToEquatableArray();
+    }
+
+    private static List<DispatchGuard> FilterGuards(EventFilterPlan filter)
+    {
+        var guards = new List<DispatchGuard>();
+        foreach (BoundExpression conjunct in ConditionEmitter.Conjuncts(filter.Condition))
+        {
+            if (conjunct is BoundStringMatch match
                 && !match.Field.IsArray
                 && match.Field.MemberPath.Length > 0
                 && match.Field.Kind == Eql.Schema.FieldKind.String
@@ -66,47 +106,59 @@ internal static class PackEmitter
             }
         }
 
-        return guards.ToEquatableArray();
+        return guards;
     }
 
     /// <param name="namespaceName">The namespace of the generated code.</param>
     /// <param name="rules">For each detector, in the order of <c>Detectors.CreateAll()</c>, the categories it needs and its guards.</param>
     public static string Emit(string namespaceName, IReadOnlyList<(EquatableArray<string> Categories, EquatableArray<DispatchGuard> Guards)> rules)
     {
-        // The pack dispatches on the one field that most rules guard on, once at least two do.
-        DispatchGuard? chosen = rules
+        // The pack reads the fields that the most rules require. A rule files under the most selective of its
+        // guards among them, so they are kept in order of their number of distinct values, most first.
+        List<DispatchGuard> fields = rules
             .SelectMany(rule => rule.Guards)
             .GroupBy(guard => guard.Field, StringComparer.Ordinal)
-            .Where(group => group.Count() >= 2)
+            .Where(group => group.Count() >= MinimumRulesPerField)
             .OrderByDescending(group => group.Count())
             .ThenBy(group => group.Key, StringComparer.Ordinal)
+            .Take(MaximumFields)
+            .OrderByDescending(group => group.SelectMany(guard => guard.Values).Distinct(StringComparer.OrdinalIgnoreCase).Count())
+            .ThenBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => group.First())
-            .FirstOrDefault();
+            .ToList();
 
-        // The empty category "" lists the detectors that need every event.
+        // Category "" stands for the detectors that need every event.
         var unguarded = new SortedDictionary<string, List<int>>(StringComparer.Ordinal) { [string.Empty] = new List<int>() };
-        var guarded = new SortedDictionary<string, SortedDictionary<string, List<int>>>(StringComparer.Ordinal);
+        var guarded = new SortedDictionary<string, SortedDictionary<int, List<(string Value, int Detector)>>>(StringComparer.Ordinal);
         for (int i = 0; i < rules.Count; i++)
         {
-            DispatchGuard? guard = chosen is null ? null : rules[i].Guards.FirstOrDefault(candidate => candidate.Field == chosen.Field);
+            int field = fields.FindIndex(candidate => rules[i].Guards.Any(guard => guard.Field == candidate.Field));
+            DispatchGuard? guard = field < 0 ? null : rules[i].Guards.First(candidate => candidate.Field == fields[field].Field);
             IEnumerable<string> categories = rules[i].Categories.Count == 0 ? new[] { string.Empty } : rules[i].Categories;
             foreach (string category in categories)
             {
                 if (guard is null)
                 {
-                    Add(unguarded, category, i);
+                    if (!unguarded.TryGetValue(category, out List<int>? list))
+                    {
+                        unguarded[category] = list = new List<int>();
+                    }
+
+                    list.Add(i);
                     continue;
                 }
 
-                if (!guarded.TryGetValue(category, out SortedDictionary<string, List<int>>? byValue))
+                if (!guarded.TryGetValue(category, out SortedDictionary<int, List<(string, int)>>? byField))
                 {
-                    guarded[category] = byValue = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+                    guarded[category] = byField = new SortedDictionary<int, List<(string, int)>>();
                 }
 
-                foreach (string value in guard.Values)
+                if (!byField.TryGetValue(field, out List<(string, int)>? entries))
                 {
-                    Add(byValue, value, i);
+                    byField[field] = entries = new List<(string, int)>();
                 }
+
+                entries.AddRange(guard.Values.Select(value => (value, i)));
             }
         }
 
@@ -118,61 +170,49 @@ internal static class PackEmitter
         writer.Line("/// Every detector of the project as one engine. An event goes only to the detectors whose rules name one of its");
         writer.Line("/// <c>event.category</c> values, and to those that need every event; the alerts are the ones the detectors");
         writer.Line("/// would raise if each saw every event. Not thread-safe: give each thread its own pack.");
-        if (chosen is not null)
+        if (fields.Count > 0)
         {
-            writer.Line($"/// An event query that requires <c>{CSharpLiterals.Xml(chosen.Field)} == value</c> also receives only events with that value.");
+            writer.Line($"/// An event query that requires a value of {CSharpLiterals.Xml(string.Join(", ", fields.Select(field => field.Field)))} receives only events with that value.");
         }
 
         writer.Line("/// </summary>");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         using (writer.Block("internal sealed class DetectorPack"))
         {
-            writer.Line("private static readonly int[] NoDetectors = global::System.Array.Empty<int>();");
-            writer.Line();
-            writer.Line("// Detectors that need every event: 'any where' terms, or missing-event terms whose window any event may close.");
-            writer.Line($"private static readonly int[] EveryEvent = {Indexes(unguarded[string.Empty])};");
-            var names = new Dictionary<string, string>(StringComparer.Ordinal) { [string.Empty] = "EveryEvent" };
+            var categoryNames = new Dictionary<string, string>(StringComparer.Ordinal) { [string.Empty] = "EveryEvent" };
             int number = 0;
-            foreach (KeyValuePair<string, List<int>> pair in unguarded.Where(pair => pair.Key.Length > 0))
+            foreach (string category in unguarded.Keys.Concat(guarded.Keys).Where(category => category.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(category => category, StringComparer.Ordinal))
             {
-                string field = "Category" + number++.ToString(CultureInfo.InvariantCulture);
-                names[pair.Key] = field;
-                writer.Line();
-                writer.Line($"// event.category {CSharpLiterals.Comment(CSharpLiterals.String(pair.Key))}");
-                writer.Line($"private static readonly int[] {field} = {Indexes(pair.Value)};");
+                categoryNames[category] = "Category" + number++.ToString(CultureInfo.InvariantCulture);
             }
 
-            var guardedNames = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (KeyValuePair<string, SortedDictionary<string, List<int>>> pair in guarded)
+            foreach (KeyValuePair<string, string> pair in categoryNames.OrderBy(pair => pair.Value, StringComparer.Ordinal))
             {
-                string method = (pair.Key.Length == 0 ? "EveryEvent" : "Category" + number++.ToString(CultureInfo.InvariantCulture)) + "When";
-                guardedNames[pair.Key] = method;
-                writer.Line();
-                writer.Line(pair.Key.Length == 0
-                    ? $"// Detectors that need every event and test {CSharpLiterals.Comment(chosen!.Field)} == value."
-                    : $"// event.category {CSharpLiterals.Comment(CSharpLiterals.String(pair.Key))}, for rules that test {CSharpLiterals.Comment(chosen!.Field)} == value.");
-                using (writer.Block($"private static int[] {method}(string? value)"))
+                string category = pair.Key;
+                writer.Line(category.Length == 0
+                    ? "// Detectors that need every event: 'any where' terms, or missing-event terms whose window any event may close."
+                    : $"// event.category {CSharpLiterals.Comment(CSharpLiterals.String(category))}");
+                writer.Line($"private static readonly int[] {pair.Value} = {Indexes(unguarded.TryGetValue(category, out List<int>? list) ? list : new List<int>())};");
+                if (guarded.TryGetValue(category, out SortedDictionary<int, List<(string Value, int Detector)>>? byField))
                 {
-                    writer.Line("return value switch");
-                    writer.Line("{");
-                    writer.Indent();
-                    foreach (KeyValuePair<string, List<int>> byValue in pair.Value)
+                    foreach (KeyValuePair<int, List<(string Value, int Detector)>> entry in byField)
                     {
-                        writer.Line($"{CSharpLiterals.String(byValue.Key)} => {FieldName(method, byValue.Key, pair.Value.Keys.ToList())},");
+                        writer.Line($"private static readonly global::RuleGen.Matching.DispatchTable {pair.Value}By{FieldName(fields[entry.Key])} = new(");
+                        writer.Indent();
+                        var byValue = entry.Value.GroupBy(item => item.Value, StringComparer.Ordinal).OrderBy(group => group.Key, StringComparer.Ordinal).ToList();
+                        for (int i = 0; i < byValue.Count; i++)
+                        {
+                            string separator = i < byValue.Count - 1 ? "," : ");";
+                            writer.Line($"({CSharpLiterals.String(byValue[i].Key)}, {Indexes(byValue[i].Select(item => item.Detector).ToList(), asArray: true)}){separator}");
+                        }
+
+                        writer.Unindent();
                     }
-
-                    writer.Line("_ => NoDetectors,");
-                    writer.Unindent();
-                    writer.Line("};");
                 }
 
-                foreach (KeyValuePair<string, List<int>> byValue in pair.Value)
-                {
-                    writer.Line($"private static readonly int[] {FieldName(method, byValue.Key, pair.Value.Keys.ToList())} = {Indexes(byValue.Value)};");
-                }
+                writer.Line();
             }
 
-            writer.Line();
             writer.Line("private readonly IDetector[] detectors;");
             writer.Line();
             writer.Line("// For an event with several categories: the event number each detector last received, so it receives the event once.");
@@ -193,14 +233,13 @@ internal static class PackEmitter
             writer.Line("/// <summary>Feeds one event to the detectors that can use it. Events must arrive in time order.</summary>");
             using (writer.Block("public void Process(global::RuleGen.Ecs.EcsEvent e, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts)"))
             {
-                if (chosen is not null)
+                string arguments = string.Concat(fields.Select((_, i) => ", value" + i.ToString(CultureInfo.InvariantCulture)));
+                for (int i = 0; i < fields.Count; i++)
                 {
-                    writer.Line($"// {CSharpLiterals.Comment(chosen.Field)}, read once: a rule that requires one value of it is skipped for the others.");
-                    writer.Line($"string? value = e.{chosen.MemberPath.Replace(".", "?.")};");
+                    writer.Line($"string? value{i.ToString(CultureInfo.InvariantCulture)} = e.{fields[i].MemberPath.Replace(".", "?.")}; // {CSharpLiterals.Comment(fields[i].Field)}");
                 }
 
-                Dispatch(writer, "EveryEvent", guarded.ContainsKey(string.Empty) ? "EveryEventWhen" : null, dedupe: false);
-                writer.Line();
+                writer.Line($"Dispatch(string.Empty, e, alerts, dedupe: false{arguments});");
                 writer.Line("string[]? categories = e.Event?.Category;");
                 using (writer.Block("if (categories is null || categories.Length == 0)"))
                 {
@@ -210,7 +249,7 @@ internal static class PackEmitter
                 writer.Line();
                 using (writer.Block("if (categories.Length == 1)"))
                 {
-                    Dispatch(writer, "ForCategory(categories[0])", chosen is null ? null : "ForCategoryWhen(categories[0], value)", dedupe: false, direct: true);
+                    writer.Line($"Dispatch(categories[0], e, alerts, dedupe: false{arguments});");
                     writer.Line("return;");
                 }
 
@@ -218,7 +257,7 @@ internal static class PackEmitter
                 writer.Line("eventNumber++;");
                 using (writer.Block("foreach (string category in categories)"))
                 {
-                    Dispatch(writer, "ForCategory(category)", chosen is null ? null : "ForCategoryWhen(category, value)", dedupe: true, direct: true);
+                    writer.Line($"Dispatch(category, e, alerts, dedupe: true{arguments});");
                 }
             }
 
@@ -253,74 +292,65 @@ internal static class PackEmitter
             }
 
             writer.Line();
-            writer.Line("// event.category is compared case-sensitively, as a category filter compares it.");
-            WriteCategorySwitch(writer, "ForCategory(string category)", names.Where(pair => pair.Key.Length > 0).Select(pair => (pair.Key, pair.Value)));
-            if (chosen is not null)
+            writer.Line("// Hands the event to the detectors of one category (\"\" for those that need every event): those without a guard,");
+            writer.Line("// and those whose guard value the event has. event.category compares case-sensitively, as a category filter does.");
+            string parameters = string.Concat(fields.Select((_, i) => ", string? value" + i.ToString(CultureInfo.InvariantCulture)));
+            using (writer.Block($"private void Dispatch(string category, global::RuleGen.Ecs.EcsEvent e, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts, bool dedupe{parameters})"))
             {
-                writer.Line();
-                WriteCategorySwitch(writer, "ForCategoryWhen(string category, string? value)", guardedNames.Where(pair => pair.Key.Length > 0).Select(pair => (pair.Key, pair.Value + "(value)")));
+                using (writer.Block("switch (category)"))
+                {
+                    foreach (KeyValuePair<string, string> pair in categoryNames.OrderBy(pair => pair.Value, StringComparer.Ordinal))
+                    {
+                        writer.Line($"case {CSharpLiterals.String(pair.Key)}:");
+                        writer.Indent();
+                        writer.Line($"Run({pair.Value}, e, alerts, dedupe);");
+                        if (guarded.TryGetValue(pair.Key, out SortedDictionary<int, List<(string Value, int Detector)>>? byField))
+                        {
+                            foreach (int field in byField.Keys)
+                            {
+                                writer.Line($"Run({pair.Value}By{FieldName(fields[field])}.Get(value{field.ToString(CultureInfo.InvariantCulture)}), e, alerts, dedupe);");
+                            }
+                        }
+
+                        writer.Line("break;");
+                        writer.Unindent();
+                    }
+                }
+            }
+
+            writer.Line();
+            using (writer.Block("private void Run(int[] indexes, global::RuleGen.Ecs.EcsEvent e, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts, bool dedupe)"))
+            {
+                using (writer.Block("foreach (int index in indexes)"))
+                {
+                    using (writer.Block("if (dedupe)"))
+                    {
+                        using (writer.Block("if (received[index] == eventNumber)"))
+                        {
+                            writer.Line("continue;");
+                        }
+
+                        writer.Line();
+                        writer.Line("received[index] = eventNumber;");
+                    }
+
+                    writer.Line();
+                    writer.Line("detectors[index].Process(e, alerts);");
+                }
             }
         }
 
         return writer.ToString();
     }
 
-    // Writes the loops that hand the event to the detectors of an unguarded list and of a guarded one.
-    private static void Dispatch(SourceWriter writer, string unguarded, string? guarded, bool dedupe, bool direct = false)
-    {
-        foreach (string list in guarded is null ? new[] { unguarded } : new[] { unguarded, direct ? guarded : guarded + "(value)" })
-        {
-            using (writer.Block($"foreach (int index in {list})"))
-            {
-                if (dedupe)
-                {
-                    using (writer.Block("if (received[index] != eventNumber)"))
-                    {
-                        writer.Line("received[index] = eventNumber;");
-                        writer.Line("detectors[index].Process(e, alerts);");
-                    }
-                }
-                else
-                {
-                    writer.Line("detectors[index].Process(e, alerts);");
-                }
-            }
-        }
-    }
+    private const int MinimumRulesPerField = 2;
+    private const int MaximumFields = 8;
 
-    private static void WriteCategorySwitch(SourceWriter writer, string signature, IEnumerable<(string Category, string Result)> cases)
-    {
-        using (writer.Block($"private static int[] {signature}"))
-        {
-            writer.Line("return category switch");
-            writer.Line("{");
-            writer.Indent();
-            foreach ((string category, string result) in cases)
-            {
-                writer.Line($"{CSharpLiterals.String(category)} => {result},");
-            }
+    // process.parent.name gives ProcessParentName, a suffix of a member name.
+    private static string FieldName(DispatchGuard field) =>
+        string.Concat(field.Field.Split('.', '_').Where(part => part.Length > 0).Select(part => char.ToUpperInvariant(part[0]) + part.Substring(1)));
 
-            writer.Line("_ => NoDetectors,");
-            writer.Unindent();
-            writer.Line("};");
-        }
-    }
-
-    private static void Add(SortedDictionary<string, List<int>> lists, string key, int index)
-    {
-        if (!lists.TryGetValue(key, out List<int>? indexes))
-        {
-            lists[key] = indexes = new List<int>();
-        }
-
-        indexes.Add(index);
-    }
-
-    // The array of a guarded list: the method's name and the value's position among the sorted values.
-    private static string FieldName(string method, string value, List<string> values) =>
-        method + values.IndexOf(value).ToString(CultureInfo.InvariantCulture);
-
-    private static string Indexes(List<int> indexes) => indexes.Count == 0
+    private static string Indexes(List<int> indexes, bool asArray = false) => indexes.Count == 0
         ? "global::System.Array.Empty<int>()"
-        : "{ " + string.Join(", ", indexes.Select(index => index.ToString(CultureInfo.InvariantCulture))) + " }";
+        : (asArray ? "new[] " : string.Empty) + "{ " + string.Join(", ", indexes.Select(index => index.ToString(CultureInfo.InvariantCulture))) + " }";
 }

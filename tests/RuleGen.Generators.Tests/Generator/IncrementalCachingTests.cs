@@ -64,6 +64,12 @@ public class IncrementalCachingTests
         result.TrackedSteps[RuleGenerator.StepNames.Registry]
             .SelectMany(run => run.Outputs)
             .ShouldAllBe(output => output.Reason == IncrementalStepRunReason.Cached || output.Reason == IncrementalStepRunReason.Unchanged);
+
+        // The edit changed the rule's guard value (a.exe to b.exe), which the pack dispatches on, so the pack re-runs.
+        result.TrackedSteps[RuleGenerator.StepNames.Pack]
+            .SelectMany(run => run.Outputs)
+            .Select(output => output.Reason)
+            .ShouldBe(new[] { IncrementalStepRunReason.Modified });
     }
 
     // An inline rule's spec holds strings and positions only, so an edit in another C# file leaves it and its
@@ -79,7 +85,8 @@ public class IncrementalCachingTests
             .SelectMany(run => run.Outputs).Single().Reason.ShouldBe(IncrementalStepRunReason.New);
 
         CSharpCompilation edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(), CSharpSyntaxTree.ParseText("class A { int x; }", new CSharpParseOptions(LanguageVersion.Latest)));
-        driver = driver.ReplaceAdditionalText(rule, GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"b.exe\""));
+        // The edit keeps the rule's category and guard, so the pack is unchanged and only the rule's source is new.
+        driver = driver.ReplaceAdditionalText(rule, GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"a.exe\" and process.pid > 1"));
         GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         // A step whose inputs are all cached does not run, and then has no record; one that runs must not produce
