@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -331,6 +332,11 @@ public sealed partial class Binder
         }
 
         List<LiteralSyntax>? values = BindLiteralValues(predicate);
+        if (values is not null)
+        {
+            CheckListValues(predicate, values);
+        }
+
         BoundField? field = BindField(fieldSyntax);
         string clause = Slice(predicate.Span);
         if (values is null || field is null)
@@ -364,6 +370,39 @@ public sealed partial class Binder
 
         return new BoundStringMatch(field, patterns.ToEquatableArray(), predicate.IsCaseInsensitive, clause);
     }
+
+    // Lints on the literal values of ':', 'like' and 'in': a case-insensitive match on single-letter flags such as
+    // "-L" (RG5003), where the other case is often another option, and a value listed twice (RG5004).
+    private void CheckListValues(PredicateSyntax predicate, List<LiteralSyntax> values)
+    {
+        string operatorText = Slice(predicate.OperatorSpan);
+        if (predicate.IsCaseInsensitive)
+        {
+            List<LiteralSyntax> flags = values.Where(value => value.Kind == LiteralKind.String && IsSingleLetterFlag(value.Value)).ToList();
+            if (flags.Count > 0)
+            {
+                string written = string.Join(", ", flags.Select(flag => Quote(flag.Value)));
+                string other = string.Join(", ", flags.Select(flag => Quote(flag.Value.Substring(0, 1) + SwapCase(flag.Value[1]))));
+                Report(DiagnosticDescriptors.CaseInsensitiveFlag, flags[0].Span, operatorText, written, other);
+            }
+        }
+
+        var seen = new HashSet<string>(predicate.IsCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (LiteralSyntax value in values.Where(value => value.Kind == LiteralKind.String))
+        {
+            if (!seen.Add(value.Value))
+            {
+                Report(DiagnosticDescriptors.DuplicateListValue, value.Span, Quote(value.Value), predicate.IsCaseInsensitive ? " (ignoring case, as '" + operatorText + "' does)" : string.Empty);
+            }
+        }
+    }
+
+    private static bool IsSingleLetterFlag(string value) =>
+        value.Length == 2 && (value[0] == '-' || value[0] == '/') && value[1] < 128 && char.IsLetter(value[1]);
+
+    private static char SwapCase(char letter) => char.IsUpper(letter) ? char.ToLowerInvariant(letter) : char.ToUpperInvariant(letter);
+
+    private static string Quote(string value) => "\"" + value + "\"";
 
     // The values of ':', 'like' and 'in' must be literals; Elasticsearch rejects fields and expressions there.
     private List<LiteralSyntax>? BindLiteralValues(PredicateSyntax predicate)

@@ -120,6 +120,12 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptorInfo UnknownCategory = new(
         "RG5002", "Event category looks misspelled", "The event category '{0}' is not an ECS event.category value, and events are matched against it exactly, so this query may never match; did you mean '{1}'?", EqlSeverity.Warning, Lint);
 
+    public static readonly DiagnosticDescriptorInfo CaseInsensitiveFlag = new(
+        "RG5003", "Case-insensitive match on a command-line flag", "'{0}' ignores case, so {1} also accepts {2}, which is usually a different option: write '==' or 'in' for an exact match, or list both cases on purpose", EqlSeverity.Warning, Lint);
+
+    public static readonly DiagnosticDescriptorInfo DuplicateListValue = new(
+        "RG5004", "Duplicate value in a list", "{0} is already in this list{1}: remove the repeat", EqlSeverity.Warning, Lint);
+
     public static readonly DiagnosticDescriptorInfo InvalidSchemaFile = new(
         "RG3007", "Invalid schema file", "Invalid schema file: {0}. A schema file is a JSON object of field names to Elasticsearch types, such as {{\"process.Ext.api.name\": \"keyword\"}}", EqlSeverity.Error, Metadata);
 
@@ -145,6 +151,6 @@ public static class DiagnosticDescriptors
         SingleTermSequence, NotSequenceClause, NotSupportedYet,
         UnknownMetadataTag, InvalidMetadataValue, DuplicateMetadataTag, MetadataAfterQuery, DuplicateDetectorName,
         InvalidNamespace, InvalidSchemaFile, UnknownSchemaType, ConflictingSchemaField, InvalidInlineRule, LiteralWildcard, UnknownCategory,
-        InternalError,
+        CaseInsensitiveFlag, DuplicateListValue, InternalError,
     };
 }

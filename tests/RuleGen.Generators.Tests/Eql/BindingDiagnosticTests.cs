@@ -346,6 +346,30 @@ public sealed class BindingDiagnosticTests
         plan.Terms[3].Filter.Category.ShouldBe("file");
     }
 
+    [Fact]
+    public void Lint_CaseInsensitiveFlag()
+    {
+        ShouldReport("process where process.args : (\"-L\", \"x\", \"/c\")", "RG5003", 1, 31, "':' ignores case, so \"-L\", \"/c\" also accepts \"-l\", \"/C\", which is usually a different option");
+    }
+
+    [Fact]
+    public void Lint_ExactFlagQuiet()
+    {
+        Plan("process where process.args == \"-L\" and process.args in (\"-R\", \"-D\")").ShouldBeOfType<EventQueryPlan>();
+    }
+
+    [Fact]
+    public void Lint_DuplicateIgnoringCase()
+    {
+        ShouldReport("process where process.name : (\"cmd.exe\", \"CMD.EXE\")", "RG5004", 1, 42, "\"CMD.EXE\" is already in this list (ignoring case, as ':' does): remove the repeat");
+    }
+
+    [Fact]
+    public void Lint_DifferentCaseQuietForExactIn()
+    {
+        Plan("process where process.name in (\"cmd.exe\", \"CMD.EXE\")").ShouldBeOfType<EventQueryPlan>();
+    }
+
     // Elasticsearch reports a null key for an optional key no mapping has, so the key keeps its position.
     [Fact]
     public void Binder_UnmappedOptionalKeyKeepsPosition()

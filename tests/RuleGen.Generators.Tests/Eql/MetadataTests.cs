@@ -29,7 +29,7 @@ public sealed class MetadataTests
     {
         RuleCompilation compilation = RuleCompiler.Compile(ReadRule(FlagshipRule), FlagshipRule);
 
-        compilation.Diagnostics.Select(diagnostic => diagnostic.Id).ShouldBe(new[] { "RG2001", "RG2002" }, Describe(compilation));
+        compilation.Diagnostics.Select(diagnostic => diagnostic.Id).ShouldBe(new[] { "RG2001", "RG5003", "RG2002" }, Describe(compilation));
         compilation.Model.ShouldNotBeNull();
         RuleMetadataSpec metadata = compilation.Model.Metadata;
         metadata.Id.ShouldBe("6e45c59d-83f6-414a-ab63-fdce8a9b6454");

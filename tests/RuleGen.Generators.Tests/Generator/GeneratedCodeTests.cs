@@ -28,6 +28,8 @@ public class GeneratedCodeTests
         test.TestState.AdditionalFiles.Add(("/rules/internal_proxy_t1090_001.eql", FlagshipRule));
         test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("RG2001", DiagnosticSeverity.Warning).WithSpan("/rules/internal_proxy_t1090_001.eql", 16, 1, 16, 9));
         test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("RG2002", DiagnosticSeverity.Warning).WithSpan("/rules/internal_proxy_t1090_001.eql", 24, 1, 24, 13));
+        // The rule's ':' on "-L", "-R", "-D" and "-w" also accepts the other case, which the lint points out at "-L".
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("RG5003", DiagnosticSeverity.Warning).WithSpan("/rules/internal_proxy_t1090_001.eql", 21, 73, 21, 77));
 
         await test.RunAsync();
     }
