@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using RuleGen.Eql.Diagnostics;
@@ -123,8 +124,81 @@ public sealed partial class Binder
         }
 
         BoundExpression condition = BindCondition(query.Condition);
+        CheckContradictions(query.Condition);
         return new EventFilterPlan(query.IsAny ? null : query.Category, condition, Slice(query.Span));
     }
+
+    // RG5005: two tests in one top-level 'and' that require disjoint values of the same single-valued string
+    // field, such as process.name == "a" and process.name == "b". An array field may hold both, so it is left out.
+    private void CheckContradictions(ExpressionSyntax condition)
+    {
+        var conjuncts = new List<ExpressionSyntax>();
+        CollectConjuncts(condition, conjuncts);
+        var earlier = new Dictionary<string, (List<string> Values, bool IgnoreCase)>(StringComparer.Ordinal);
+        foreach (ExpressionSyntax conjunct in conjuncts)
+        {
+            if (!TryReadRequiredValues(conjunct, out FieldSyntax? field, out List<string>? values, out bool ignoreCase)
+                || !schema.TryGet(field!.Path, out FieldDefinition definition)
+                || definition.IsArray
+                || definition.Kind != FieldKind.String)
+            {
+                continue;
+            }
+
+            if (earlier.TryGetValue(field.Path, out (List<string> Values, bool IgnoreCase) previous))
+            {
+                StringComparison comparison = ignoreCase || previous.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                if (!values!.Any(value => previous.Values.Any(other => string.Equals(value, other, comparison))))
+                {
+                    Report(DiagnosticDescriptors.ContradictoryCondition, conjunct.Span, field.Path, Describe(values!), Describe(previous.Values));
+                }
+
+                continue;
+            }
+
+            earlier[field.Path] = (values!, ignoreCase);
+        }
+    }
+
+    private static void CollectConjuncts(ExpressionSyntax expression, List<ExpressionSyntax> conjuncts)
+    {
+        if (expression is LogicalSyntax { Operator: LogicalOperator.And } and)
+        {
+            CollectConjuncts(and.Left, conjuncts);
+            CollectConjuncts(and.Right, conjuncts);
+            return;
+        }
+
+        conjuncts.Add(expression);
+    }
+
+    // The whole values a test requires: 'field == "x"', 'field in (...)', or ':' and 'like' without wildcards.
+    private static bool TryReadRequiredValues(ExpressionSyntax test, out FieldSyntax? field, out List<string>? values, out bool ignoreCase)
+    {
+        field = null;
+        values = null;
+        ignoreCase = false;
+        switch (test)
+        {
+            case ComparisonSyntax { Operator: ComparisonOperator.Equal, Left: FieldSyntax left, Right: LiteralSyntax { Kind: LiteralKind.String } right }:
+                field = left;
+                values = new List<string> { right.Value };
+                return true;
+            case PredicateSyntax { IsNegated: false, Subject: FieldSyntax subject } predicate
+                when predicate.Kind is PredicateKind.In or PredicateKind.Colon or PredicateKind.Like
+                    && predicate.Values.All(value => value is LiteralSyntax { Kind: LiteralKind.String } literal
+                        && (predicate.Kind == PredicateKind.In || (literal.Value.IndexOf('*') < 0 && literal.Value.IndexOf('?') < 0))):
+                field = subject;
+                values = predicate.Values.Select(value => ((LiteralSyntax)value).Value).ToList();
+                ignoreCase = predicate.IsCaseInsensitive;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static string Describe(List<string> values) =>
+        values.Count == 1 ? "\"" + values[0] + "\"" : "one of " + string.Join(", ", values.Select(value => "\"" + value + "\""));
 
     private QueryPlan? BindSequence(SequenceSyntax sequence)
     {

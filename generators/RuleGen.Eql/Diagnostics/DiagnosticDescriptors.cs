@@ -126,6 +126,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptorInfo DuplicateListValue = new(
         "RG5004", "Duplicate value in a list", "{0} is already in this list{1}: remove the repeat", EqlSeverity.Warning, Lint);
 
+    public static readonly DiagnosticDescriptorInfo ContradictoryCondition = new(
+        "RG5005", "Condition can never be true", "'{0}' holds one value on each event, and this test requires {1} while an earlier one in the same 'and' requires {2}, so the condition can never be true: did you mean 'or'?", EqlSeverity.Warning, Lint);
+
     public static readonly DiagnosticDescriptorInfo InvalidSchemaFile = new(
         "RG3007", "Invalid schema file", "Invalid schema file: {0}. A schema file is a JSON object of field names to Elasticsearch types, such as {{\"process.Ext.api.name\": \"keyword\"}}", EqlSeverity.Error, Metadata);
 
@@ -151,6 +154,6 @@ public static class DiagnosticDescriptors
         SingleTermSequence, NotSequenceClause, NotSupportedYet,
         UnknownMetadataTag, InvalidMetadataValue, DuplicateMetadataTag, MetadataAfterQuery, DuplicateDetectorName,
         InvalidNamespace, InvalidSchemaFile, UnknownSchemaType, ConflictingSchemaField, InvalidInlineRule, LiteralWildcard, UnknownCategory,
-        CaseInsensitiveFlag, DuplicateListValue, InternalError,
+        CaseInsensitiveFlag, DuplicateListValue, ContradictoryCondition, InternalError,
     };
 }

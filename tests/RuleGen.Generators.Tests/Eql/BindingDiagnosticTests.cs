@@ -370,6 +370,20 @@ public sealed class BindingDiagnosticTests
         Plan("process where process.name in (\"cmd.exe\", \"CMD.EXE\")").ShouldBeOfType<EventQueryPlan>();
     }
 
+    [Fact]
+    public void Lint_ContradictoryEquality()
+    {
+        ShouldReport("process where process.name == \"cmd.exe\" and process.pid > 1 and process.name in (\"a.exe\", \"b.exe\")", "RG5005", 1, 65, "'process.name' holds one value on each event, and this test requires one of \"a.exe\", \"b.exe\" while an earlier one in the same 'and' requires \"cmd.exe\"");
+    }
+
+    [Fact]
+    public void Lint_ContradictionQuietForArraysAndOverlaps()
+    {
+        Plan("process where process.args == \"-a\" and process.args == \"-b\"").ShouldBeOfType<EventQueryPlan>();
+        Plan("process where process.name == \"cmd.exe\" and process.name : \"CMD.EXE\"").ShouldBeOfType<EventQueryPlan>();
+        Plan("process where process.name : \"cmd*\" and process.name == \"powershell.exe\"").ShouldBeOfType<EventQueryPlan>();
+    }
+
     // Elasticsearch reports a null key for an optional key no mapping has, so the key keeps its position.
     [Fact]
     public void Binder_UnmappedOptionalKeyKeepsPosition()
