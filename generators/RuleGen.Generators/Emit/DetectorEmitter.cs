@@ -186,17 +186,34 @@ internal static class DetectorEmitter
         }
 
         writer.Line();
+        WriteTimelessMembers(
+            writer,
+            "// An event query keeps no state between events, so time passing changes nothing.",
+            "// An event query raises every alert as its event arrives; only a tail pipe holds alerts back.",
+            "// An event query keeps no state between events, except what its pipes count.");
+
+        writer.Line();
+        WriteFilter(writer, "Filter", query.Filter, conditions);
+    }
+
+    /// <summary>
+    /// Writes <c>AdvanceTime</c>, <c>Flush</c> and <c>Reset</c> for a query that time does not affect: each with its
+    /// explaining comment, where a flush releases only what a tail pipe kept. <paramref name="resetState"/> is the
+    /// reset's first line, a comment or a call.
+    /// </summary>
+    public static void WriteTimelessMembers(SourceWriter writer, string advanceComment, string flushComment, string resetState)
+    {
         writer.Line("/// <inheritdoc/>");
         using (writer.Block($"public void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
         {
-            writer.Line("// An event query keeps no state between events, so time passing changes nothing.");
+            writer.Line(advanceComment);
         }
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         using (writer.Block($"public void Flush(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
         {
-            writer.Line("// An event query raises every alert as its event arrives; only a tail pipe holds alerts back.");
+            writer.Line(flushComment);
             writer.Line("FlushPipes(alerts);");
         }
 
@@ -204,12 +221,9 @@ internal static class DetectorEmitter
         writer.Line("/// <inheritdoc/>");
         using (writer.Block("public void Reset()"))
         {
-            writer.Line("// An event query keeps no state between events, except what its pipes count.");
+            writer.Line(resetState);
             writer.Line("ResetPipes();");
         }
-
-        writer.Line();
-        WriteFilter(writer, "Filter", query.Filter, conditions);
     }
 
     /// <summary>Writes a static method that tests an event against one event filter.</summary>

@@ -64,27 +64,11 @@ internal static class SampleEmitter
         }
 
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
-        {
-            writer.Line("// A sample has no maxspan: its events may be any distance apart, so time passing changes nothing.");
-        }
-
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public void Flush(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
-        {
-            writer.Line("// A sample raises its alert when its last event arrives; only a tail pipe holds alerts back.");
-            writer.Line("FlushPipes(alerts);");
-        }
-
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        using (writer.Block("public void Reset()"))
-        {
-            writer.Line("sample.Reset();");
-            writer.Line("ResetPipes();");
-        }
+        DetectorEmitter.WriteTimelessMembers(
+            writer,
+            "// A sample has no maxspan: its events may be any distance apart, so time passing changes nothing.",
+            "// A sample raises its alert when its last event arrives; only a tail pipe holds alerts back.",
+            "sample.Reset();");
 
         for (int term = 0; term < terms; term++)
         {
