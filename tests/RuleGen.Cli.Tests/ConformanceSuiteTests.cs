@@ -12,7 +12,7 @@ public sealed class ConformanceFactAttribute : FactAttribute
     {
         if (ConformanceSuiteTests.FindSuite("elasticsearch-eql") is null || ConformanceSuiteTests.FindSuite("endgame-eql") is null)
         {
-            Skip = "The EQL conformance suites <repository>/../shared/conformance/elasticsearch-eql and endgame-eql were not found; they are not part of the repository, so the suite runs are skipped.";
+            Skip = $"The EQL conformance suites {SharedData.Describe(Path.Combine("conformance", "elasticsearch-eql"))} and endgame-eql were not found; they are not part of the repository, so the suite runs are skipped.";
         }
     }
 }

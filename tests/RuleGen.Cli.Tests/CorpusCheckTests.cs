@@ -13,7 +13,7 @@ public sealed class CorpusFactAttribute : FactAttribute
     {
         if (CorpusCheckTests.FindCorpus() is null)
         {
-            Skip = "The public rule corpus folder <repository>/../shared/corpus was not found; it is not part of the repository, so corpus tests are skipped.";
+            Skip = $"The public rule corpus folder {SharedData.Describe("corpus")} was not found; it is not part of the repository, so corpus tests are skipped.";
         }
     }
 }

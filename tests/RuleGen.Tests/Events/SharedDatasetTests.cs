@@ -102,7 +102,7 @@ public sealed class SharedDatasetTests
         string? datasets = SharedDatasets.FindDirectory();
         if (datasets is null)
         {
-            _output.WriteLine("Skipped: the shared datasets folder (<repository>/../shared/datasets) was not found.");
+            _output.WriteLine("Skipped: " + SharedDatasets.MissingReason);
             return null;
         }
 
