@@ -16,16 +16,28 @@ public sealed record InputProblem(long Line, string Message, bool IsMalformedLin
 
 /// <summary>
 /// The agent's reading and detection path. It reads JSON Lines events (ECS documents or Windows event logs as
-/// JSON, detected per line) and feeds each event to every compiled detector in input order. Each alert and
-/// each input problem is reported as it happens.
+/// JSON, detected per line) and feeds each event, in input order, to the generated <c>DetectorPack</c>, which
+/// runs every compiled rule. Each alert and each input problem is reported as it happens.
 /// </summary>
 public static class AgentRunner
 {
     public static RunSummary Run(TextReader input, Action<AgentAlert> onAlert, Action<InputProblem> onProblem)
     {
-        IDetector[] detectors = Detectors.CreateAll();
-        var alertCounts = new int[detectors.Length];
+        // The pack runs every compiled rule as one engine: it hands each event only to the rules that can use it.
+        var pack = new DetectorPack();
+        var alertCounts = new Dictionary<RuleInfo, int>();
         var alerts = new List<Alert>();
+        void Report()
+        {
+            foreach (Alert alert in alerts)
+            {
+                alertCounts[alert.Rule] = alertCounts.GetValueOrDefault(alert.Rule) + 1;
+                onAlert(new AgentAlert(alert, alert.Events.Select(e => e.InputLine).ToArray(), alert.LastEvent.Host?.Name));
+            }
+
+            alerts.Clear();
+        }
+
         using var reader = new JsonLinesEventReader(input, leaveOpen: true);
         while (reader.TryReadNext(out EventReadResult? result))
         {
@@ -40,32 +52,15 @@ public static class AgentRunner
                 continue;
             }
 
-            for (int i = 0; i < detectors.Length; i++)
-            {
-                alerts.Clear();
-                detectors[i].Process(result.Event, alerts);
-                foreach (Alert alert in alerts)
-                {
-                    alertCounts[i]++;
-                    long[] lines = alert.Events.Select(e => e.InputLine).ToArray();
-                    onAlert(new AgentAlert(alert, lines, alert.LastEvent.Host?.Name));
-                }
-            }
+            pack.Process(result.Event, alerts);
+            Report();
         }
 
         // The stream has ended: matches that waited for a trailing missing-event window are released now.
-        for (int i = 0; i < detectors.Length; i++)
-        {
-            alerts.Clear();
-            detectors[i].Flush(alerts);
-            foreach (Alert alert in alerts)
-            {
-                alertCounts[i]++;
-                onAlert(new AgentAlert(alert, alert.Events.Select(e => e.InputLine).ToArray(), alert.LastEvent.Host?.Name));
-            }
-        }
+        pack.Flush(alerts);
+        Report();
 
-        var byRule = detectors.Select((detector, i) => (detector.Rule, alertCounts[i])).ToList();
+        var byRule = pack.AllDetectors.Select(detector => (detector.Rule, alertCounts.GetValueOrDefault(detector.Rule))).ToList();
         return new RunSummary(reader.EventsRead, reader.MalformedLines, reader.FieldWarnings, reader.UnknownFieldCount, byRule);
     }
 }
