@@ -59,7 +59,7 @@ internal sealed record PackEntry(string ClassName, bool HasSource, EquatableArra
 /// <summary>
 /// A class marked <c>[EqlRule]</c>, reduced to data: its namespace (empty for the global namespace) and name, the
 /// query, and the string literal that carries it, so diagnostics can point into the literal. <see cref="Query"/>
-/// is null, and <see cref="Problems"/> says why, when the class cannot carry a rule.
+/// is null, and <see cref="Problems"/> gives the reason, when the class cannot carry a rule.
 /// </summary>
 internal sealed record InlineRuleSpec(
     string Namespace,

@@ -45,7 +45,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void FlagshipRule_OnSampleEvents_PrintsTheAgentsFiveAlerts()
+    public void Run_SampleEventsFiveAlerts()
     {
         var (exitCode, output, _) = Run(RepositoryFile("rules"), RepositoryFile("samples", "EmbeddedAgent", "events", "sample-events.jsonl"));
 
@@ -58,7 +58,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Sequence_WithCustomSchemaInRulesFolder_AlertsOnItsEvents()
+    public void Run_SequenceWithFolderSchema()
     {
         string rules = Path.Combine(folder, "rules");
         Write("rules/login_then_shell.eql", "sequence by host.name with maxspan=1m\n  [authentication where app.user : \"admin\"]\n  [process where process.name : \"sh\"]\n");
@@ -81,7 +81,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void RuleWithError_IsReportedAtItsPositionAndTheOthersStillRun()
+    public void Run_RuleErrorOthersStillRun()
     {
         string rules = Path.Combine(folder, "rules");
         string bad = Write("rules/bad.eql", "process where process.nme : \"sh\"\n");
@@ -99,7 +99,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void MissingInputs_ExitTwoWithTheReason()
+    public void Run_MissingInputsExitTwo()
     {
         string rule = Write("r.eql", "process where true\n");
 

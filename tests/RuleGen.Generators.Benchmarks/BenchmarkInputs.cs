@@ -1,14 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using RuleGen.Cli.Compilation;
 
 namespace RuleGen.Generators.Benchmarks;
 
-/// <summary>Inputs the benchmarks share: the repository and test-data folders, and in-memory generator inputs.</summary>
+/// <summary>Inputs the benchmarks share: the repository and test-data folders, and the generator options.</summary>
 internal static class BenchmarkInputs
 {
     public static string? FindRepository()
@@ -30,44 +27,6 @@ internal static class BenchmarkInputs
         return folder is not null && Directory.Exists(folder) ? folder : null;
     }
 
-    /// <summary>A rule or schema file in memory, as the compiler passes an AdditionalFile to the generator.</summary>
-    public sealed class InMemoryText : AdditionalText
-    {
-        private readonly SourceText text;
-
-        public InMemoryText(string path, string content)
-        {
-            Path = path;
-            text = SourceText.From(content);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
-    }
-
     /// <summary>The MSBuild properties of a project in /pack/, with the default namespace.</summary>
-    public sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options Global = new(new Dictionary<string, string> { ["build_property.ProjectDir"] = "/pack/" });
-        private static readonly Options None = new(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GlobalOptions => Global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> values;
-
-            public Options(Dictionary<string, string> values)
-            {
-                this.values = values;
-            }
-
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
-    }
+    public static GlobalOptionsProvider PackOptions() => new(new Dictionary<string, string> { ["build_property.ProjectDir"] = "/pack/" });
 }

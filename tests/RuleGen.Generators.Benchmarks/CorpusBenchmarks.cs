@@ -7,6 +7,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using RuleGen.Cli.Compilation;
 using RuleGen.Ecs;
 using RuleGen.Events;
 
@@ -20,8 +21,8 @@ namespace RuleGen.Generators.Benchmarks;
 /// which the setup checks.
 /// </summary>
 /// <remarks>
-/// The rules are compiled by the generator and Roslyn in the setup, as a build would, against ECS and the corpus's
-/// merged field schema, and loaded into this process; the detectors are called through delegates. The events of
+/// The setup compiles the rules with the generator and Roslyn, as a build would, against ECS and the corpus's
+/// merged field schema, and loads them into this process. The detectors are called through delegates. The events of
 /// different recordings are re-stamped one millisecond apart in file order, so that time runs forward as a
 /// streaming engine requires.
 /// </remarks>
@@ -149,18 +150,18 @@ public class CorpusBenchmarks
             if (document.RootElement.TryGetProperty("language", out JsonElement language) && language.GetString() == "eql"
                 && document.RootElement.TryGetProperty("query", out JsonElement query) && query.GetString() is { } text)
             {
-                files.Add(new BenchmarkInputs.InMemoryText($"/pack/rules/rule_{files.Count:D4}.eql", text));
+                files.Add(new MemoryAdditionalText($"/pack/rules/rule_{files.Count:D4}.eql", text));
             }
         }
 
         ruleCount = files.Count;
-        files.Add(new BenchmarkInputs.InMemoryText("/pack/union.schema.json", File.ReadAllText(Path.Combine(corpus, "schemas", "union.flat.json"))));
+        files.Add(new MemoryAdditionalText("/pack/union.schema.json", File.ReadAllText(Path.Combine(corpus, "schemas", "union.flat.json"))));
         CSharpCompilation compilation = CSharpCompilation.Create(
             "CorpusPack",
             Array.Empty<SyntaxTree>(),
             Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(EcsEvent).Assembly.Location)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
-        CSharpGeneratorDriver.Create(new[] { new RuleGenerator().AsSourceGenerator() }, files, new CSharpParseOptions(LanguageVersion.Latest), new BenchmarkInputs.OptionsProvider())
+        CSharpGeneratorDriver.Create(new[] { new RuleGenerator().AsSourceGenerator() }, files, new CSharpParseOptions(LanguageVersion.Latest), BenchmarkInputs.PackOptions())
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         using var image = new MemoryStream();
         Microsoft.CodeAnalysis.Emit.EmitResult result = output.Emit(image);

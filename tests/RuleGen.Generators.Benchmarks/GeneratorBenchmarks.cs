@@ -3,12 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using RuleGen.Cli.Compilation;
 using RuleGen.Generators;
 
 namespace RuleGen.Generators.Benchmarks;
@@ -32,7 +30,7 @@ public class GeneratorBenchmarks
     {
         List<string> texts = LoadRuleTexts();
         rules = Enumerable.Range(0, RuleCount)
-            .Select(i => (AdditionalText)new BenchmarkInputs.InMemoryText($"/pack/rules/rule_{i:D4}.eql", texts[i % texts.Count]))
+            .Select(i => (AdditionalText)new MemoryAdditionalText($"/pack/rules/rule_{i:D4}.eql", texts[i % texts.Count]))
             .ToArray();
         compilation = CSharpCompilation.Create(
             "Pack",
@@ -64,7 +62,7 @@ public class GeneratorBenchmarks
         new[] { new RuleGenerator().AsSourceGenerator() },
         rules,
         new CSharpParseOptions(LanguageVersion.Latest),
-        new BenchmarkInputs.OptionsProvider());
+        BenchmarkInputs.PackOptions());
 
     // The corpus rules that compile against ECS alone, so that each one produces a detector.
     private static List<string> LoadRuleTexts()

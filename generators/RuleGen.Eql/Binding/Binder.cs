@@ -309,7 +309,7 @@ public sealed partial class Binder
         }
 
         // 'with runs' repeats a missing term. Between two positive terms the copies check the same interval, so
-        // they are allowed; before the first or after the last they would be a second leading or trailing term.
+        // they are allowed. Before the first or after the last, they would make a second leading or trailing term.
         for (int i = 0; i < terms.Count; i++)
         {
             if (terms[i].IsMissing && terms[i].Runs > 1 && (i < firstPositive || i > lastPositive))

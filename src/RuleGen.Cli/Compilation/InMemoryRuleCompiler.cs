@@ -11,8 +11,6 @@ using System.Runtime.Loader;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using RuleGen.Eql;
 using RuleGenerator = RuleGenGenerator::RuleGen.Generators.RuleGenerator;
 
@@ -62,9 +60,9 @@ internal static class InMemoryRuleCompiler
     private static int assemblyCount;
 
     /// <summary>
-    /// Compiles the rules together. A rule with a generator error gets no detector. Should the generated C# of a
-    /// rule not compile, which is a RuleGen defect, the rules are compiled one by one so that the others still
-    /// get their detectors, and the C# errors are reported on the rule that caused them.
+    /// Compiles the rules together. A rule with a generator error gets no detector. Generated C# that does not
+    /// compile is a RuleGen defect. Then the rules are compiled one by one, so that the others still get their
+    /// detectors and the C# errors land on the rule that caused them.
     /// </summary>
     /// <param name="projectDirectory">The folder that rule paths are made relative to, as a project's folder.</param>
     /// <param name="rules">The rule files; each file's name gives its detector's class name.</param>
@@ -199,50 +197,5 @@ internal static class InMemoryRuleCompiler
             .Distinct(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
-    }
-
-    private sealed class MemoryAdditionalText : AdditionalText
-    {
-        private readonly SourceText text;
-
-        public MemoryAdditionalText(string path, string content)
-        {
-            Path = path;
-            text = SourceText.From(content);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
-    }
-
-    private sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly DictionaryOptions global;
-
-        public GlobalOptionsProvider(Dictionary<string, string> properties)
-        {
-            global = new DictionaryOptions(properties);
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions => global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => DictionaryOptions.Empty;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> values;
-
-        public DictionaryOptions(Dictionary<string, string> values)
-        {
-            this.values = values;
-        }
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
     }
 }

@@ -36,7 +36,7 @@ internal enum ResultOrder
 /// <summary>
 /// Runs suite queries through the real generator and compares their alerts with the expected event ids. All
 /// queries over one data set are compiled together, as the rule files of one project, and each detector then
-/// sees every event of the set.
+/// receives every event of the set.
 /// </summary>
 internal static class ConformanceRunner
 {

@@ -22,12 +22,14 @@ public sealed class SampleTracker<TKey>
 {
     private readonly int termCount;
     private readonly Dictionary<TKey, KeyState> states = new();
+    private readonly EcsEvent[] chosen;
 
     /// <param name="termCount">The number of terms, at least one.</param>
     public SampleTracker(int termCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(termCount, 1);
         this.termCount = termCount;
+        chosen = new EcsEvent[termCount];
     }
 
     /// <summary>The number of keys seen so far, with or without a completed sample.</summary>
@@ -38,7 +40,10 @@ public sealed class SampleTracker<TKey>
     /// Call <see cref="TryComplete"/> for the key once the event was offered to every term it matches, so that one
     /// event is a candidate of all its terms before the key's sample is chosen.
     /// </summary>
-    /// <returns>False when the key already raised its sample, so the event was ignored.</returns>
+    /// <returns>
+    /// True when the event became a candidate; false when the key already raised its sample, the term already
+    /// has the event, or the term keeps enough candidates. Only an added candidate can complete a sample.
+    /// </returns>
     public bool Add(int term, TKey key, EcsEvent e)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(term);
@@ -51,11 +56,12 @@ public sealed class SampleTracker<TKey>
         }
 
         List<EcsEvent> list = candidates[term];
-        if (list.Count < termCount && !list.Contains(e))
+        if (list.Count >= termCount || list.Contains(e))
         {
-            list.Add(e);
+            return false;
         }
 
+        list.Add(e);
         return true;
     }
 
@@ -76,15 +82,17 @@ public sealed class SampleTracker<TKey>
             }
         }
 
-        var chosen = new EcsEvent[termCount];
-        if (!Assign(candidates, chosen, 0))
+        // The search fills a reused buffer, so an attempt that fails allocates nothing.
+        bool found = Assign(candidates, chosen, 0);
+        EcsEvent[]? sample = found ? (EcsEvent[])chosen.Clone() : null;
+        Array.Clear(chosen);
+        if (sample is not null)
         {
-            return null;
+            // The key is done: its candidates are released and later events of the key are ignored.
+            state.Candidates = null;
         }
 
-        // The key is done: its candidates are released and later events of the key are ignored.
-        state.Candidates = null;
-        return chosen;
+        return sample;
     }
 
     /// <summary>Forgets every key, as at the start of a new stream.</summary>

@@ -2,61 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using RuleGen.Cli.Compilation;
 using RuleGen.Generators;
 
 namespace RuleGen.Generators.Tests.Generator;
-
-/// <summary>An .eql file in memory, in the form the compiler passes an AdditionalFile to a generator.</summary>
-internal sealed class InMemoryAdditionalText : AdditionalText
-{
-    private readonly SourceText text;
-
-    public InMemoryAdditionalText(string path, string content)
-    {
-        Path = path;
-        text = SourceText.From(content);
-    }
-
-    public override string Path { get; }
-
-    public override SourceText GetText(CancellationToken cancellationToken = default) => text;
-}
-
-/// <summary>MSBuild properties as the generator reads them through analyzer config options.</summary>
-internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
-{
-    private readonly TestOptions global;
-
-    public TestOptionsProvider(Dictionary<string, string> properties)
-    {
-        global = new TestOptions(properties);
-    }
-
-    public override AnalyzerConfigOptions GlobalOptions => global;
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => TestOptions.Empty;
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => TestOptions.Empty;
-
-    private sealed class TestOptions : AnalyzerConfigOptions
-    {
-        public static readonly TestOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> values;
-
-        public TestOptions(Dictionary<string, string> values)
-        {
-            this.values = values;
-        }
-
-        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-    }
-}
 
 /// <summary>Runs <see cref="RuleGenerator"/> on in-memory rule files and compiles the result.</summary>
 internal static class GeneratorHarness
@@ -85,11 +36,11 @@ internal static class GeneratorHarness
             new[] { new RuleGenerator().AsSourceGenerator() },
             rules,
             new CSharpParseOptions(LanguageVersion.Latest),
-            new TestOptionsProvider(properties),
+            new GlobalOptionsProvider(properties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
-    public static AdditionalText Rule(string relativePath, string text) => new InMemoryAdditionalText(ProjectDirectory + relativePath, text);
+    public static AdditionalText Rule(string relativePath, string text) => new MemoryAdditionalText(ProjectDirectory + relativePath, text);
 
     /// <summary>
     /// Generates from C# files (path and text, for classes marked [EqlRule]) and rule files, compiles everything, and

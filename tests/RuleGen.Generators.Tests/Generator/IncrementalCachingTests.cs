@@ -72,7 +72,7 @@ public class IncrementalCachingTests
             .ShouldBe(new[] { IncrementalStepRunReason.Modified });
     }
 
-    // An inline rule's spec holds strings and positions only, so an edit in another C# file leaves it and its
+    // An inline rule's spec contains strings and positions only, so an edit in another C# file leaves it and its
     // compiled detector cached, and so does an edit of a rule file.
     [Fact]
     public void InlineRule_CachedAcrossOtherEdits()
