@@ -41,8 +41,8 @@ public sealed class SampleTracker<TKey>
     /// event is a candidate of all its terms before the key's sample is chosen.
     /// </summary>
     /// <returns>
-    /// True when the event became a candidate; false when the key already raised its sample, the term already
-    /// has the event, or the term keeps enough candidates. Only an added candidate can complete a sample.
+    /// True when the event became a candidate, which only then can complete a sample. False when the key already
+    /// raised its sample, when the term already has the event, or when the term keeps enough candidates.
     /// </returns>
     public bool Add(int term, TKey key, EcsEvent e)
     {
