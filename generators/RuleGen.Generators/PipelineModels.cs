@@ -1,3 +1,4 @@
+using System.Linq;
 using RuleGen.Eql;
 using RuleGen.Eql.Diagnostics;
 using RuleGen.Eql.Text;
@@ -70,3 +71,39 @@ internal sealed record InlineRuleSpec(
     TextSpan LiteralSpan,
     LinePosition LiteralStart,
     EquatableArray<DiagnosticInfo> Problems);
+
+/// <summary>
+/// The event type the project's detectors read: <c>EcsEvent</c>, or the class named by
+/// <c>[assembly: EqlEventType]</c> with the fields its members hold. <see cref="IsValid"/> is false, and
+/// <see cref="Diagnostics"/> gives the reason, when the attribute names a type that cannot be used.
+/// </summary>
+internal sealed record EventTypeSpec(string TypeName, string DisplayName, EquatableArray<Eql.Schema.EventMember> Members, EquatableArray<DiagnosticInfo> Diagnostics, bool IsValid = true)
+{
+    public const string EcsTypeName = "global::RuleGen.Ecs.EcsEvent";
+
+    public static EventTypeSpec Ecs { get; } = new(EcsTypeName, "EcsEvent", EquatableArray<Eql.Schema.EventMember>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+
+    public bool IsEcs => TypeName == EcsTypeName;
+
+    /// <summary>How the generated code names the type and reads the fields every detector needs.</summary>
+    public Emit.EventAccess Access
+    {
+        get
+        {
+            if (IsEcs)
+            {
+                return Emit.EventAccess.Ecs;
+            }
+
+            Eql.Schema.EventMember? category = Find("event.category", Eql.Schema.FieldKind.String);
+            Eql.Schema.EventMember? timestamp = Find("@timestamp", Eql.Schema.FieldKind.Date);
+            return new Emit.EventAccess(TypeName, $"global::RuleGen.Alert<{TypeName}>", category?.MemberPath, category?.IsArray ?? false, timestamp?.MemberPath);
+        }
+    }
+
+    // An explicit [EqlField] member wins, as in FieldSchema.ForEventType.
+    private Eql.Schema.EventMember? Find(string field, Eql.Schema.FieldKind kind) => Members
+        .Where(member => member.Field == field && member.Kind == kind)
+        .OrderByDescending(member => member.Explicit)
+        .FirstOrDefault();
+}

@@ -37,6 +37,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         public const string InlineRules = nameof(InlineRules);
         public const string CompiledInlineRules = nameof(CompiledInlineRules);
         public const string Pack = nameof(Pack);
+        public const string EventType = nameof(EventType);
     }
 
     private const string DefaultNamespace = "RuleGen.Generated";
@@ -88,11 +89,27 @@ public sealed class RuleGenerator : IIncrementalGenerator
             }
         });
 
+        // The event type is read from the whole compilation, which changes on every edit. This step reduces it at once
+        // to names and member paths, so an edit that leaves the event type alone yields an equal value and stops here.
+        IncrementalValueProvider<EventTypeSpec> eventType = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => EventTypes.EventTypeReader.Read(compilation, cancellationToken))
+            .WithTrackingName(StepNames.EventType);
+
+        context.RegisterSourceOutput(eventType, static (production, spec) =>
+        {
+            foreach (DiagnosticInfo diagnostic in spec.Diagnostics)
+            {
+                production.ReportDiagnostic(ToRoslyn(diagnostic));
+            }
+        });
+
+        IncrementalValueProvider<(SchemaSpec Left, EventTypeSpec Right)> fields = schema.Combine(eventType);
+
         // Parse, bind and emit per file, before any Collect, so that editing one rule re-runs only its own work.
         IncrementalValuesProvider<RuleOutput> compiled = ruleFiles
             .Combine(options)
-            .Combine(schema)
-            .Select(static (pair, cancellationToken) => Compile(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .Combine(fields)
+            .Select(static (pair, cancellationToken) => Compile(pair.Left.Left, pair.Left.Right, pair.Right.Left, pair.Right.Right, cancellationToken))
             .WithTrackingName(StepNames.CompiledRules);
 
         // Classes marked [EqlRule] carry their query in C#. The reader keeps only strings and positions, and each
@@ -104,8 +121,8 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 static (attributeContext, cancellationToken) => Inline.InlineRuleReader.TryRead(attributeContext, cancellationToken))
             .WithTrackingName(StepNames.InlineRules)
             .Combine(options)
-            .Combine(schema)
-            .Select(static (pair, cancellationToken) => CompileInline(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .Combine(fields)
+            .Select(static (pair, cancellationToken) => CompileInline(pair.Left.Left, pair.Left.Right, pair.Right.Left, pair.Right.Right, cancellationToken))
             .WithTrackingName(StepNames.CompiledInlineRules);
 
         // The registry needs only names, so a rule whose query changes does not re-run it.
@@ -140,9 +157,9 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.Pack);
 
         context.RegisterSourceOutput(compiled.Combine(duplicates), static (production, pair) => EmitRule(production, pair.Left, pair.Right));
-        context.RegisterSourceOutput(pack, static (production, pair) => EmitPack(production, pair.Left.Left, pair.Left.Right, pair.Right));
+        context.RegisterSourceOutput(pack.Combine(eventType), static (production, pair) => EmitPack(production, pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right));
         context.RegisterSourceOutput(compiledInline.Combine(duplicates), static (production, pair) => EmitRule(production, pair.Left, pair.Right));
-        context.RegisterSourceOutput(registry.Combine(duplicates), static (production, pair) => EmitRegistry(production, pair.Left.Left, pair.Left.Right, pair.Right));
+        context.RegisterSourceOutput(registry.Combine(duplicates).Combine(eventType), static (production, pair) => EmitRegistry(production, pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right));
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
@@ -172,7 +189,10 @@ public sealed class RuleGenerator : IIncrementalGenerator
     internal static RuleOutput Compile(RuleFile file, GeneratorOptions options, CancellationToken cancellationToken) =>
         Compile(file, options, new SchemaSpec(EquatableArray<Eql.Schema.SchemaField>.Empty), cancellationToken);
 
-    internal static RuleOutput Compile(RuleFile file, GeneratorOptions options, SchemaSpec schema, CancellationToken cancellationToken)
+    internal static RuleOutput Compile(RuleFile file, GeneratorOptions options, SchemaSpec schema, CancellationToken cancellationToken) =>
+        Compile(file, options, schema, EventTypeSpec.Ecs, cancellationToken);
+
+    internal static RuleOutput Compile(RuleFile file, GeneratorOptions options, SchemaSpec schema, EventTypeSpec eventType, CancellationToken cancellationToken)
     {
         string stem = ProjectPaths.FileStem(file.Path);
         string className = RuleNaming.ToClassName(stem);
@@ -190,18 +210,13 @@ public sealed class RuleGenerator : IIncrementalGenerator
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var compilerOptions = schema.Fields.Count == 0
-                ? RuleCompilerOptions.Detector
-                : new RuleCompilerOptions(
-                    Eql.Schema.FieldSchema.Ecs.WithCustomFields(schema.Fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Type))),
-                    RequireTypedMembers: true);
-            RuleCompilation compilation = RuleCompiler.Compile(file.Text, stem, compilerOptions);
+            RuleCompilation compilation = RuleCompiler.Compile(file.Text, stem, CompilerOptions(schema, eventType));
             var lines = new Eql.Text.LineMap(file.Text);
             diagnostics.AddRange(compilation.Diagnostics.Select(diagnostic => Locate(diagnostic, file.Path, lines)));
             if (compilation.Model is not null)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                source = DetectorEmitter.Emit(compilation.Model, className, options.Namespace, file.RelativePath);
+                source = DetectorEmitter.Emit(compilation.Model, className, options.Namespace, file.RelativePath, access: eventType.Access);
                 categories = PackEmitter.Categories(compilation.Model.Query);
                 guards = PackEmitter.Guards(compilation.Model.Query);
             }
@@ -221,7 +236,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
 
     // An inline rule's class keeps the user's namespace and modifiers, and its registry entry is the fully
     // qualified class name. Diagnostics of the query are moved onto the characters of the string literal.
-    internal static RuleOutput CompileInline(InlineRuleSpec spec, GeneratorOptions options, SchemaSpec schema, CancellationToken cancellationToken)
+    internal static RuleOutput CompileInline(InlineRuleSpec spec, GeneratorOptions options, SchemaSpec schema, EventTypeSpec eventType, CancellationToken cancellationToken)
     {
         string qualifiedName = "global::" + (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + spec.ClassName;
         string hintName = (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + spec.ClassName + ".EqlRule.g.cs";
@@ -236,17 +251,12 @@ public sealed class RuleGenerator : IIncrementalGenerator
             if (spec.Query is not null)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var compilerOptions = schema.Fields.Count == 0
-                    ? RuleCompilerOptions.Detector
-                    : new RuleCompilerOptions(
-                        Eql.Schema.FieldSchema.Ecs.WithCustomFields(schema.Fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Type))),
-                        RequireTypedMembers: true);
-                RuleCompilation compilation = RuleCompiler.Compile(spec.Query, spec.ClassName, compilerOptions);
+                RuleCompilation compilation = RuleCompiler.Compile(spec.Query, spec.ClassName, CompilerOptions(schema, eventType));
                 int[]? offsets = Inline.LiteralMap.Build(spec.LiteralText, spec.Query);
                 diagnostics.AddRange(compilation.Diagnostics.Select(diagnostic => LocateInLiteral(diagnostic, spec, offsets)));
                 if (compilation.Model is not null)
                 {
-                    source = DetectorEmitter.Emit(compilation.Model, spec.ClassName, spec.Namespace, relativePath, $"global::{options.Namespace}.IDetector", string.Empty);
+                    source = DetectorEmitter.Emit(compilation.Model, spec.ClassName, spec.Namespace, relativePath, $"global::{options.Namespace}.IDetector", string.Empty, eventType.Access);
                     categories = PackEmitter.Categories(compilation.Model.Query);
                     guards = PackEmitter.Guards(compilation.Model.Query);
                 }
@@ -264,6 +274,21 @@ public sealed class RuleGenerator : IIncrementalGenerator
         }
 
         return new RuleOutput(qualifiedName, spec.FilePath, relativePath, hintName, source, diagnostics.ToEquatableArray(), categories, guards);
+    }
+
+    // The fields a rule may read: ECS plus the schema files' fields, seen through the project's event type when it
+    // names one. Without either, the shared ECS options avoid building a schema per rule.
+    private static RuleCompilerOptions CompilerOptions(SchemaSpec schema, EventTypeSpec eventType)
+    {
+        if (schema.Fields.Count == 0 && eventType.IsEcs)
+        {
+            return RuleCompilerOptions.Detector;
+        }
+
+        Eql.Schema.FieldSchema fields = schema.Fields.Count == 0
+            ? Eql.Schema.FieldSchema.Ecs
+            : Eql.Schema.FieldSchema.Ecs.WithCustomFields(schema.Fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Type)));
+        return new RuleCompilerOptions(eventType.IsEcs ? fields : fields.ForEventType(eventType.DisplayName, eventType.Members), RequireTypedMembers: true);
     }
 
     // Maps a diagnostic's span in the query to the source characters of the literal. Without a character map (an
@@ -398,7 +423,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitRegistry(SourceProductionContext production, ImmutableArray<RegistryEntry> entries, GeneratorOptions options, EquatableArray<DuplicateClass> duplicates)
+    private static void EmitRegistry(SourceProductionContext production, ImmutableArray<RegistryEntry> entries, GeneratorOptions options, EquatableArray<DuplicateClass> duplicates, EventTypeSpec eventType)
     {
         try
         {
@@ -413,7 +438,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 .Select(entry => entry.ClassName)
                 .OrderBy(name => name, StringComparer.Ordinal)
                 .ToArray();
-            production.AddSource("RuleGen.Detectors.g.cs", SourceText.From(RegistryEmitter.Emit(options.Namespace, classNames), System.Text.Encoding.UTF8));
+            production.AddSource("RuleGen.Detectors.g.cs", SourceText.From(RegistryEmitter.Emit(options.Namespace, classNames, eventType.Access), System.Text.Encoding.UTF8));
         }
         catch (Exception exception)
         {
@@ -423,7 +448,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
     }
 
     // The pack lists the detectors in the registry's order: those emitted, sorted by class name.
-    private static void EmitPack(SourceProductionContext production, ImmutableArray<PackEntry> entries, GeneratorOptions options, EquatableArray<DuplicateClass> duplicates)
+    private static void EmitPack(SourceProductionContext production, ImmutableArray<PackEntry> entries, GeneratorOptions options, EquatableArray<DuplicateClass> duplicates, EventTypeSpec eventType)
     {
         try
         {
@@ -432,7 +457,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 .OrderBy(entry => entry.ClassName, StringComparer.Ordinal)
                 .Select(entry => (entry.Categories, entry.Guards))
                 .ToArray();
-            production.AddSource("RuleGen.DetectorPack.g.cs", SourceText.From(PackEmitter.Emit(options.Namespace, rules), System.Text.Encoding.UTF8));
+            production.AddSource("RuleGen.DetectorPack.g.cs", SourceText.From(PackEmitter.Emit(options.Namespace, rules, eventType.Access), System.Text.Encoding.UTF8));
         }
         catch (Exception exception)
         {

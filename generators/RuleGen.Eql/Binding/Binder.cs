@@ -121,6 +121,7 @@ public sealed partial class Binder
         if (!query.IsAny)
         {
             CheckCategory(query);
+            CheckCategoryMember(query);
         }
 
         BoundExpression condition = BindCondition(query.Condition);
@@ -363,6 +364,15 @@ public sealed partial class Binder
             CheckKeys(keys, notSequence.Keys?.Span ?? notSequence.KeywordSpan, ref keyKinds, "the 'not sequence' clause");
         }
         return new SuppressionPlan(BindFilter(term.Query), keys, Slice(notSequence.Span));
+    }
+
+    // A category reads event.category, which a project's own event type may lack.
+    private void CheckCategoryMember(EventQuerySyntax query)
+    {
+        if (requireTypedMembers && schema.TryGet("event.category", out FieldDefinition definition) && definition.MemberPath is null)
+        {
+            Report(DiagnosticDescriptors.FieldNotModeled, query.CategorySpan, "event.category", (definition.UnsupportedReason ?? "it has no typed member") + $", which '{query.Category} where' reads; or write 'any where'");
+        }
     }
 
     // A category is compared exactly with event.category, so 'Process' or 'proces' silently never matches.

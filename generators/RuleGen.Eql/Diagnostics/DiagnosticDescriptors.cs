@@ -141,6 +141,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptorInfo InvalidInlineRule = new(
         "RG3010", "Invalid [EqlRule] class", "The [EqlRule] class '{0}' {1}", EqlSeverity.Error, Metadata);
 
+    public static readonly DiagnosticDescriptorInfo InvalidEventType = new(
+        "RG3011", "Invalid event type", "{0}", EqlSeverity.Error, Metadata);
+
     public static readonly DiagnosticDescriptorInfo InternalError = new(
         "RG9001", "Internal error in RuleGen", "RuleGen failed on this rule with {0}: {1}. The rule was not compiled; please report this with the rule text", EqlSeverity.Error, Internal);
 
@@ -153,7 +156,7 @@ public static class DiagnosticDescriptors
         UnknownFunction, WrongArgumentCount, InvalidCidr, InvalidRegex,
         SingleTermSequence, NotSequenceClause, NotSupportedYet,
         UnknownMetadataTag, InvalidMetadataValue, DuplicateMetadataTag, MetadataAfterQuery, DuplicateDetectorName,
-        InvalidNamespace, InvalidSchemaFile, UnknownSchemaType, ConflictingSchemaField, InvalidInlineRule, LiteralWildcard, UnknownCategory,
+        InvalidNamespace, InvalidSchemaFile, UnknownSchemaType, ConflictingSchemaField, InvalidInlineRule, InvalidEventType, LiteralWildcard, UnknownCategory,
         CaseInsensitiveFlag, DuplicateListValue, ContradictoryCondition, InternalError,
     };
 }

@@ -42,6 +42,112 @@ public sealed class FieldSchema
         return new FieldSchema(merged, "the Elastic Common Schema or the custom schemas");
     }
 
+    /// <summary>
+    /// Returns this schema as read through the project's own event class <paramref name="typeName"/>: each field
+    /// the class contains takes the member's path, and every other field has no member, so a rule that reads it gets
+    /// RG1002 naming the field and the class. A member whose field no schema declares adds the field, typed
+    /// after the member. A member whose kind of value differs from the field's type has no usable member either.
+    /// </summary>
+    public FieldSchema ForEventType(string typeName, IEnumerable<EventMember> members)
+    {
+        var byField = new Dictionary<string, EventMember>(StringComparer.Ordinal);
+        foreach (EventMember member in members)
+        {
+            // An explicit [EqlField] wins over a member that only follows the naming convention.
+            if (!byField.TryGetValue(member.Field, out EventMember? existing) || (member.Explicit && !existing.Explicit))
+            {
+                byField[member.Field] = member;
+            }
+        }
+
+        var mapped = new Dictionary<string, FieldDefinition>(fields.Count, StringComparer.Ordinal);
+        foreach (FieldDefinition definition in fields.Values)
+        {
+            if (!byField.TryGetValue(definition.Name, out EventMember? member) && definition.Kind == FieldKind.Other)
+            {
+                // No class member can contain an object or flattened field, so the field keeps its own reason.
+                mapped[definition.Name] = definition;
+            }
+            else if (member is null)
+            {
+                string reason = $"the event type {typeName} has no member for it; add a member {ConventionalPath(definition.Name)} of type {ClrTypeOf(definition)}, or mark one with [EqlField(\"{definition.Name}\")]";
+                mapped[definition.Name] = definition with { MemberPath = null, UnsupportedReason = reason };
+            }
+            else if (member.Kind != definition.Kind || member.Kind == FieldKind.Other)
+            {
+                string reason = $"its type is {definition.Type}, but the member {typeName}.{member.MemberPath} is {member.ClrType}; declare it as {ClrTypeOf(definition)}";
+                mapped[definition.Name] = definition with { MemberPath = null, UnsupportedReason = reason };
+            }
+            else
+            {
+                mapped[definition.Name] = definition with { MemberPath = member.MemberPath, IsArray = member.IsArray, UnsupportedReason = null };
+            }
+        }
+
+        foreach (EventMember member in byField.Values)
+        {
+            if (!mapped.ContainsKey(member.Field) && member.Kind != FieldKind.Other)
+            {
+                mapped[member.Field] = new FieldDefinition(member.Field, TypeOf(member.Kind), member.IsArray, member.MemberPath, null);
+            }
+        }
+
+        return new FieldSchema(mapped, Description + " or the event type " + typeName);
+    }
+
+    /// <summary>Returns the member chain the naming convention expects for <paramref name="field"/>: <c>data_stream.dataset</c> is <c>DataStream.Dataset</c>.</summary>
+    public static string ConventionalPath(string field)
+    {
+        if (field == "@timestamp")
+        {
+            return "Timestamp";
+        }
+
+        var builder = new System.Text.StringBuilder(field.Length);
+        bool upper = true;
+        foreach (char c in field)
+        {
+            if (c == '.')
+            {
+                builder.Append('.');
+                upper = true;
+            }
+            else if (c == '_')
+            {
+                upper = true;
+            }
+            else
+            {
+                builder.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string ClrTypeOf(FieldDefinition definition)
+    {
+        string element = definition.Kind switch
+        {
+            FieldKind.Long => "long",
+            FieldKind.Double => "double",
+            FieldKind.Boolean => "bool",
+            FieldKind.Date => "DateTimeOffset",
+            _ => "string",
+        };
+        return definition.IsArray ? element + "[]" : element + "?";
+    }
+
+    private static string TypeOf(FieldKind kind) => kind switch
+    {
+        FieldKind.Long => "long",
+        FieldKind.Double => "double",
+        FieldKind.Boolean => "boolean",
+        FieldKind.Date => "date",
+        _ => "keyword",
+    };
+
     public int Count => fields.Count;
 
     public bool TryGet(string name, out FieldDefinition field) => fields.TryGetValue(name, out field!);

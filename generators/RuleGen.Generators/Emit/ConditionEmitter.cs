@@ -23,10 +23,15 @@ internal sealed class ConditionEmitter
     private int patternSetCount;
     private int regexCount;
 
-    public ConditionEmitter()
+    /// <param name="access">The event type the detector reads; <see cref="EventAccess.Ecs"/> when null.</param>
+    public ConditionEmitter(EventAccess? access = null)
     {
         operands = new OperandEmitter(fields);
+        Event = access ?? EventAccess.Ecs;
     }
+
+    /// <summary>The event type the detector reads.</summary>
+    public EventAccess Event { get; }
 
     /// <summary>Declarations of the static fields the emitted expressions use.</summary>
     public IReadOnlyList<string> Fields => fields;
@@ -157,7 +162,7 @@ internal sealed class ConditionEmitter
     {
         if (field.MemberPath.Length > 0)
         {
-            return "e." + field.MemberPath.Replace(".", "?.");
+            return EventAccess.Read(field.MemberPath);
         }
 
         string reader = field.Kind switch

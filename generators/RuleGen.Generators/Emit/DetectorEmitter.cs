@@ -10,8 +10,6 @@ namespace RuleGen.Generators.Emit;
 /// <summary>Writes the detector class of one rule.</summary>
 internal static class DetectorEmitter
 {
-    public const string EventType = "global::RuleGen.Ecs.EcsEvent";
-    private const string AlertType = "global::RuleGen.Alert";
     private const string RuleInfoType = "global::RuleGen.RuleInfo";
 
     /// <param name="model">The bound rule.</param>
@@ -20,8 +18,10 @@ internal static class DetectorEmitter
     /// <param name="sourcePath">The rule file's path relative to the project, with '/' separators.</param>
     /// <param name="interfaceName">The detector interface as the class names it: the generated <c>IDetector</c>.</param>
     /// <param name="modifiers">The class's modifiers, with a trailing space; empty for a user's partial class, whose own declaration sets them.</param>
-    public static string Emit(RuleModel model, string className, string namespaceName, string sourcePath, string interfaceName = "IDetector", string modifiers = "internal sealed ")
+    /// <param name="access">The event type the detector reads; <see cref="EventAccess.Ecs"/> when null.</param>
+    public static string Emit(RuleModel model, string className, string namespaceName, string sourcePath, string interfaceName = "IDetector", string modifiers = "internal sealed ", EventAccess? access = null)
     {
+        access ??= EventAccess.Ecs;
         var writer = new SourceWriter();
         GeneratedFile.WriteHeader(writer);
         if (namespaceName.Length > 0)
@@ -51,7 +51,7 @@ internal static class DetectorEmitter
             writer.Line($"public {RuleInfoType} Rule => RuleInfo;");
             writer.Line();
 
-            var conditions = new ConditionEmitter();
+            var conditions = new ConditionEmitter(access);
             switch (model.Query)
             {
                 case EventQueryPlan eventQuery:
@@ -66,7 +66,7 @@ internal static class DetectorEmitter
             }
 
             writer.Line();
-            WritePipes(writer, model.Pipes);
+            WritePipes(writer, model.Pipes, access.AlertType);
 
             foreach (string field in conditions.Fields)
             {
@@ -106,17 +106,17 @@ internal static class DetectorEmitter
     }
 
     // Every alert goes through Raise, which applies the rule's pipes, if any.
-    private static void WritePipes(SourceWriter writer, Eql.EquatableArray<PipePlan> pipes)
+    private static void WritePipes(SourceWriter writer, Eql.EquatableArray<PipePlan> pipes, string alertType)
     {
         if (pipes.Count == 0)
         {
-            using (writer.Block($"private void Raise({AlertType} alert, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+            using (writer.Block($"private void Raise({alertType} alert, global::System.Collections.Generic.ICollection<{alertType}> alerts)"))
             {
                 writer.Line("alerts.Add(alert);");
             }
 
             writer.Line();
-            using (writer.Block($"private void FlushPipes(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+            using (writer.Block($"private void FlushPipes(global::System.Collections.Generic.ICollection<{alertType}> alerts)"))
             {
                 writer.Line("// The rule has no pipes.");
             }
@@ -133,15 +133,15 @@ internal static class DetectorEmitter
         string described = string.Join(" ", pipes.Select(pipe => $"| {pipe.Kind.ToString().ToLowerInvariant()} {pipe.Count.ToString(CultureInfo.InvariantCulture)}"));
         string steps = string.Join(", ", pipes.Select(pipe => $"(\"{pipe.Kind.ToString().ToLowerInvariant()}\", {pipe.Count.ToString(CultureInfo.InvariantCulture)})"));
         writer.Line($"// {described}");
-        writer.Line($"private readonly global::RuleGen.AlertPipeline pipeline = new({steps});");
+        writer.Line($"private readonly global::RuleGen.AlertPipeline<{alertType}> pipeline = new({steps});");
         writer.Line();
-        using (writer.Block($"private void Raise({AlertType} alert, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        using (writer.Block($"private void Raise({alertType} alert, global::System.Collections.Generic.ICollection<{alertType}> alerts)"))
         {
             writer.Line("pipeline.Offer(alert, alerts);");
         }
 
         writer.Line();
-        using (writer.Block($"private void FlushPipes(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        using (writer.Block($"private void FlushPipes(global::System.Collections.Generic.ICollection<{alertType}> alerts)"))
         {
             writer.Line("pipeline.Flush(alerts);");
         }
@@ -177,17 +177,18 @@ internal static class DetectorEmitter
     private static void WriteEventQuery(SourceWriter writer, EventQueryPlan query, ConditionEmitter conditions)
     {
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public void Process({EventType} e, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        using (writer.Block($"public void Process({conditions.Event.TypeName} e, global::System.Collections.Generic.ICollection<{conditions.Event.AlertType}> alerts)"))
         {
             using (writer.Block("if (Filter(e))"))
             {
-                writer.Line($"Raise(new {AlertType}(RuleInfo, new[] {{ e }}), alerts);");
+                writer.Line($"Raise(new {conditions.Event.AlertType}(RuleInfo, new[] {{ e }}), alerts);");
             }
         }
 
         writer.Line();
         WriteTimelessMembers(
             writer,
+            conditions.Event,
             "// An event query keeps no state between events, so time passing changes nothing.",
             "// An event query raises every alert as its event arrives; only a tail pipe holds alerts back.",
             "// An event query keeps no state between events, except what its pipes count.");
@@ -201,17 +202,17 @@ internal static class DetectorEmitter
     /// explaining comment, where a flush releases only what a tail pipe kept. <paramref name="resetState"/> is the
     /// reset's first line, a comment or a call.
     /// </summary>
-    public static void WriteTimelessMembers(SourceWriter writer, string advanceComment, string flushComment, string resetState)
+    public static void WriteTimelessMembers(SourceWriter writer, EventAccess access, string advanceComment, string flushComment, string resetState)
     {
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        using (writer.Block($"public void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<{access.AlertType}> alerts)"))
         {
             writer.Line(advanceComment);
         }
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public void Flush(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        using (writer.Block($"public void Flush(global::System.Collections.Generic.ICollection<{access.AlertType}> alerts)"))
         {
             writer.Line(flushComment);
             writer.Line("FlushPipes(alerts);");
@@ -230,12 +231,12 @@ internal static class DetectorEmitter
     public static void WriteFilter(SourceWriter writer, string name, EventFilterPlan filter, ConditionEmitter conditions)
     {
         writer.Line($"/// <summary>Tests <c>{CSharpLiterals.Xml(CSharpLiterals.Comment(CSharpLiterals.Shorten(filter.Clause, 120)))}</c>.</summary>");
-        using (writer.Block($"internal static bool {name}({EventType} e)"))
+        using (writer.Block($"internal static bool {name}({conditions.Event.TypeName} e)"))
         {
             if (filter.Category is { } category)
             {
                 writer.Line($"// {CSharpLiterals.Comment(category)} where: event.category must include {CSharpLiterals.Comment(CSharpLiterals.String(category))} (case-sensitive).");
-                using (writer.Block($"if (!global::RuleGen.Matching.EqlString.Equal(e.Event?.Category, {CSharpLiterals.String(category)}, ignoreCase: false).IsTrue)"))
+                using (writer.Block($"if (!global::RuleGen.Matching.EqlString.Equal({conditions.Event.Category}, {CSharpLiterals.String(category)}, ignoreCase: false).IsTrue)"))
                 {
                     writer.Line("return false;");
                 }

@@ -111,8 +111,10 @@ internal static class PackEmitter
 
     /// <param name="namespaceName">The namespace of the generated code.</param>
     /// <param name="rules">For each detector, in the order of <c>Detectors.CreateAll()</c>, the categories it needs and its guards.</param>
-    public static string Emit(string namespaceName, IReadOnlyList<(EquatableArray<string> Categories, EquatableArray<DispatchGuard> Guards)> rules)
+    /// <param name="access">The event type the detectors read; <see cref="EventAccess.Ecs"/> when null.</param>
+    public static string Emit(string namespaceName, IReadOnlyList<(EquatableArray<string> Categories, EquatableArray<DispatchGuard> Guards)> rules, EventAccess? access = null)
     {
+        access ??= EventAccess.Ecs;
         // The pack reads the fields that the most rules require. A rule files under the most selective of its
         // guards among them, so they are kept in order of their number of distinct values, most first.
         List<DispatchGuard> fields = rules
@@ -231,39 +233,52 @@ internal static class PackEmitter
             writer.Line("public global::System.Collections.Generic.IReadOnlyList<IDetector> AllDetectors => detectors;");
             writer.Line();
             writer.Line("/// <summary>Feeds one event to the detectors that can use it. Events must arrive in time order.</summary>");
-            using (writer.Block("public void Process(global::RuleGen.Ecs.EcsEvent e, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts)"))
+            using (writer.Block($"public void Process({access.TypeName} e, global::System.Collections.Generic.ICollection<{access.AlertType}> alerts)"))
             {
                 string arguments = string.Concat(fields.Select((_, i) => ", value" + i.ToString(CultureInfo.InvariantCulture)));
                 for (int i = 0; i < fields.Count; i++)
                 {
-                    writer.Line($"string? value{i.ToString(CultureInfo.InvariantCulture)} = e.{fields[i].MemberPath.Replace(".", "?.")}; // {CSharpLiterals.Comment(fields[i].Field)}");
+                    writer.Line($"string? value{i.ToString(CultureInfo.InvariantCulture)} = {EventAccess.Read(fields[i].MemberPath)}; // {CSharpLiterals.Comment(fields[i].Field)}");
                 }
 
                 writer.Line($"Dispatch(string.Empty, e, alerts, dedupe: false{arguments});");
-                writer.Line("string[]? categories = e.Event?.Category;");
-                using (writer.Block("if (categories is null || categories.Length == 0)"))
+                // An event type without an event.category member has only rules without a category ('any where'),
+                // which the line above dispatches.
+                if (access.Category is not null && !access.CategoryIsArray)
                 {
-                    writer.Line("return;");
+                    writer.Line($"string? category = {access.Category};");
+                    using (writer.Block("if (category is not null)"))
+                    {
+                        writer.Line($"Dispatch(category, e, alerts, dedupe: false{arguments});");
+                    }
                 }
-
-                writer.Line();
-                using (writer.Block("if (categories.Length == 1)"))
+                else if (access.Category is not null)
                 {
-                    writer.Line($"Dispatch(categories[0], e, alerts, dedupe: false{arguments});");
-                    writer.Line("return;");
-                }
+                    writer.Line($"string[]? categories = {access.Category};");
+                    using (writer.Block("if (categories is null || categories.Length == 0)"))
+                    {
+                        writer.Line("return;");
+                    }
 
-                writer.Line();
-                writer.Line("eventNumber++;");
-                using (writer.Block("foreach (string category in categories)"))
-                {
-                    writer.Line($"Dispatch(category, e, alerts, dedupe: true{arguments});");
+                    writer.Line();
+                    using (writer.Block("if (categories.Length == 1)"))
+                    {
+                        writer.Line($"Dispatch(categories[0], e, alerts, dedupe: false{arguments});");
+                        writer.Line("return;");
+                    }
+
+                    writer.Line();
+                    writer.Line("eventNumber++;");
+                    using (writer.Block("foreach (string category in categories)"))
+                    {
+                        writer.Line($"Dispatch(category, e, alerts, dedupe: true{arguments});");
+                    }
                 }
             }
 
             writer.Line();
             writer.Line("/// <summary>Tells every detector that time has reached <paramref name=\"now\"/>; see <see cref=\"IDetector.AdvanceTime\"/>.</summary>");
-            using (writer.Block("public void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts)"))
+            using (writer.Block($"public void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<{access.AlertType}> alerts)"))
             {
                 using (writer.Block("foreach (IDetector detector in detectors)"))
                 {
@@ -273,7 +288,7 @@ internal static class PackEmitter
 
             writer.Line();
             writer.Line("/// <summary>Ends the stream for every detector; see <see cref=\"IDetector.Flush\"/>.</summary>");
-            using (writer.Block("public void Flush(global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts)"))
+            using (writer.Block($"public void Flush(global::System.Collections.Generic.ICollection<{access.AlertType}> alerts)"))
             {
                 using (writer.Block("foreach (IDetector detector in detectors)"))
                 {
@@ -295,7 +310,7 @@ internal static class PackEmitter
             writer.Line("// Hands the event to the detectors of one category (\"\" for those that need every event): those without a guard,");
             writer.Line("// and those whose guard value the event has. event.category compares case-sensitively, as a category filter does.");
             string parameters = string.Concat(fields.Select((_, i) => ", string? value" + i.ToString(CultureInfo.InvariantCulture)));
-            using (writer.Block($"private void Dispatch(string category, global::RuleGen.Ecs.EcsEvent e, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts, bool dedupe{parameters})"))
+            using (writer.Block($"private void Dispatch(string category, {access.TypeName} e, global::System.Collections.Generic.ICollection<{access.AlertType}> alerts, bool dedupe{parameters})"))
             {
                 using (writer.Block("switch (category)"))
                 {
@@ -319,7 +334,7 @@ internal static class PackEmitter
             }
 
             writer.Line();
-            using (writer.Block("private void Run(int[] indexes, global::RuleGen.Ecs.EcsEvent e, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts, bool dedupe)"))
+            using (writer.Block($"private void Run(int[] indexes, {access.TypeName} e, global::System.Collections.Generic.ICollection<{access.AlertType}> alerts, bool dedupe)"))
             {
                 using (writer.Block("foreach (int index in indexes)"))
                 {

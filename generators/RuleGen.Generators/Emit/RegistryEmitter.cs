@@ -5,8 +5,10 @@ namespace RuleGen.Generators.Emit;
 /// <summary>Writes the <c>IDetector</c> interface and the <c>Detectors</c> registry of a project's rules.</summary>
 internal static class RegistryEmitter
 {
-    public static string Emit(string namespaceName, IReadOnlyList<string> classNames)
+    /// <param name="access">The event type the detectors read; <see cref="EventAccess.Ecs"/> when null.</param>
+    public static string Emit(string namespaceName, IReadOnlyList<string> classNames, EventAccess? access = null)
     {
+        access ??= EventAccess.Ecs;
         var writer = new SourceWriter();
         GeneratedFile.WriteHeader(writer);
         writer.Line($"namespace {namespaceName};");
@@ -22,20 +24,20 @@ internal static class RegistryEmitter
             writer.Line("/// Feeds one event to the rule and adds an alert to <paramref name=\"alerts\"/> for each match it completes.");
             writer.Line("/// Events must arrive in time order; an event query allocates nothing unless it matches.");
             writer.Line("/// </summary>");
-            writer.Line("void Process(global::RuleGen.Ecs.EcsEvent e, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts);");
+            writer.Line($"void Process({access.TypeName} e, global::System.Collections.Generic.ICollection<{access.AlertType}> alerts);");
             writer.Line();
             writer.Line("/// <summary>");
             writer.Line("/// Tells the rule that time has reached <paramref name=\"now\"/> without events: expired partial matches are");
             writer.Line("/// dropped, and matches that waited for a trailing missing-event window that has now closed are added to");
             writer.Line("/// <paramref name=\"alerts\"/>. Call it on a timer when events can stop for longer than a maxspan.");
             writer.Line("/// </summary>");
-            writer.Line("void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts);");
+            writer.Line($"void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<{access.AlertType}> alerts);");
             writer.Line();
             writer.Line("/// <summary>");
             writer.Line("/// Ends the stream: matches still waiting for a trailing missing-event window, and the alerts a tail pipe");
             writer.Line("/// kept, are added to <paramref name=\"alerts\"/>.");
             writer.Line("/// </summary>");
-            writer.Line("void Flush(global::System.Collections.Generic.ICollection<global::RuleGen.Alert> alerts);");
+            writer.Line($"void Flush(global::System.Collections.Generic.ICollection<{access.AlertType}> alerts);");
             writer.Line();
             writer.Line("/// <summary>Forgets every pending partial match, as at the start of a new stream.</summary>");
             writer.Line("void Reset();");

@@ -11,15 +11,14 @@ namespace RuleGen.Generators.Emit;
 internal static class SampleEmitter
 {
     private const int MaxClauseLength = 100;
-    private const string AlertType = "global::RuleGen.Alert";
-
     public static void Write(SourceWriter writer, SamplePlan plan, ConditionEmitter conditions)
     {
+        EventAccess access = conditions.Event;
         int terms = plan.Terms.Count;
         SequenceEmitter.WriteKeyType(writer, plan.Terms, plan.KeyKinds, "sample");
         writer.Line();
         writer.Line("// For each join key, the events of each term so far; a key raises one sample, whatever the order of its events.");
-        writer.Line($"private readonly global::RuleGen.Sequences.SampleTracker<JoinKey> sample = new(termCount: {terms.ToString(CultureInfo.InvariantCulture)});");
+        writer.Line($"private readonly global::RuleGen.Sequences.SampleTracker<JoinKey, {access.TypeName}> sample = new(termCount: {terms.ToString(CultureInfo.InvariantCulture)});");
         writer.Line();
         writer.Line("// The join keys of the current event; an array key gives one key per distinct element. Reused, so it allocates once.");
         writer.Line("private readonly global::System.Collections.Generic.List<JoinKey> keys = new();");
@@ -29,7 +28,7 @@ internal static class SampleEmitter
         writer.Line();
 
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public void Process({DetectorEmitter.EventType} e, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        using (writer.Block($"public void Process({access.TypeName} e, global::System.Collections.Generic.ICollection<{access.AlertType}> alerts)"))
         {
             writer.Line("// Every term is tried, because the terms of a sample have no order and one event may fill any of them.");
             writer.Line("touched.Clear();");
@@ -55,10 +54,10 @@ internal static class SampleEmitter
             writer.Line();
             using (writer.Block("foreach (JoinKey key in touched)"))
             {
-                writer.Line("global::RuleGen.Ecs.EcsEvent[]? completed = sample.TryComplete(key);");
+                writer.Line($"{access.TypeName}[]? completed = sample.TryComplete(key);");
                 using (writer.Block("if (completed is not null)"))
                 {
-                    writer.Line($"Raise(new {AlertType}(RuleInfo, completed, key.Values()), alerts);");
+                    writer.Line($"Raise(new {access.AlertType}(RuleInfo, completed, key.Values()), alerts);");
                 }
             }
         }
@@ -66,6 +65,7 @@ internal static class SampleEmitter
         writer.Line();
         DetectorEmitter.WriteTimelessMembers(
             writer,
+            access,
             "// A sample has no maxspan: its events may be any distance apart, so time passing changes nothing.",
             "// A sample raises its alert when its last event arrives; only a tail pipe holds alerts back.",
             "sample.Reset();");
@@ -75,7 +75,7 @@ internal static class SampleEmitter
             writer.Line();
             DetectorEmitter.WriteFilter(writer, "Filter" + SequenceEmitter.Index(term), plan.Terms[term].Filter, conditions);
             writer.Line();
-            SequenceEmitter.WriteKeyCollector(writer, "CollectKeys" + SequenceEmitter.Index(term), plan.Terms[term].Keys, plan.KeyKinds);
+            SequenceEmitter.WriteKeyCollector(writer, "CollectKeys" + SequenceEmitter.Index(term), plan.Terms[term].Keys, plan.KeyKinds, access);
         }
     }
 }

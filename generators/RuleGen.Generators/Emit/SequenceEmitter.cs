@@ -14,10 +14,9 @@ internal static class SequenceEmitter
     // Term comments sit inside nested blocks, so they are cut shorter than a filter's summary.
     private const int MaxClauseLength = 100;
 
-    private const string AlertType = "global::RuleGen.Alert";
-
     public static void Write(SourceWriter writer, SequencePlan plan, ConditionEmitter conditions)
     {
+        EventAccess access = conditions.Event;
         int stages = plan.Terms.Count;
         int positives = plan.Terms.Count(term => !term.IsMissing);
         bool hasMissing = positives < stages;
@@ -30,7 +29,7 @@ internal static class SequenceEmitter
         writer.Line(plan.MaxspanMilliseconds is null
             ? "// The sequence has no maxspan: a partial match waits for its next event without a time limit."
             : $"// {CSharpLiterals.Comment(plan.MaxspanText)}: a partial match expires when its next event comes later than this after its first.");
-        writer.Line($"private readonly global::RuleGen.Sequences.SequenceTracker<JoinKey> sequence = new(stageCount: {positives}, maxspan: {maxspan});");
+        writer.Line($"private readonly global::RuleGen.Sequences.SequenceTracker<JoinKey, {access.TypeName}> sequence = new(stageCount: {positives}, maxspan: {maxspan});");
         if (plan.Suppression is not null)
         {
             writer.Line($"private readonly global::RuleGen.Sequences.SuppressionWindow<JoinKey> suppression = new(maxspan: {maxspan});");
@@ -41,8 +40,8 @@ internal static class SequenceEmitter
             string positions = string.Join(", ", MissingPositions(plan).Select(position => position.ToString(CultureInfo.InvariantCulture)));
             writer.Line();
             writer.Line("// Missing-event terms: for each, the index of the positive term it follows (-1 before the first).");
-            writer.Line($"private readonly global::RuleGen.Sequences.MissingEventTracker<JoinKey> missing = new(positions: new[] {{ {positions} }}, positiveCount: {positives}, maxspan: {maxspan});");
-            writer.Line("private readonly global::System.Collections.Generic.List<(JoinKey Key, global::RuleGen.Ecs.EcsEvent[] Events)> released = new();");
+            writer.Line($"private readonly global::RuleGen.Sequences.MissingEventTracker<JoinKey, {access.TypeName}> missing = new(positions: new[] {{ {positions} }}, positiveCount: {positives}, maxspan: {maxspan});");
+            writer.Line($"private readonly global::System.Collections.Generic.List<(JoinKey Key, {access.TypeName}[] Events)> released = new();");
         }
 
         writer.Line("private global::RuleGen.Sequences.EventClock clock;");
@@ -51,9 +50,9 @@ internal static class SequenceEmitter
         writer.Line("private readonly global::System.Collections.Generic.List<JoinKey> keys = new();");
         writer.Line();
 
-        WriteProcess(writer, plan);
+        WriteProcess(writer, plan, access);
         writer.Line();
-        WriteTimeMembers(writer, plan, hasMissing);
+        WriteTimeMembers(writer, plan, hasMissing, access);
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         using (writer.Block("public void Reset()"))
@@ -78,7 +77,7 @@ internal static class SequenceEmitter
             writer.Line();
             DetectorEmitter.WriteFilter(writer, "Filter" + Index(stage), plan.Terms[stage].Filter, conditions);
             writer.Line();
-            WriteKeyCollector(writer, "CollectKeys" + Index(stage), plan.Terms[stage].Keys, plan.KeyKinds);
+            WriteKeyCollector(writer, "CollectKeys" + Index(stage), plan.Terms[stage].Keys, plan.KeyKinds, access);
         }
 
         if (plan.Until is { } until)
@@ -86,7 +85,7 @@ internal static class SequenceEmitter
             writer.Line();
             DetectorEmitter.WriteFilter(writer, "UntilFilter", until.Filter, conditions);
             writer.Line();
-            WriteKeyCollector(writer, "CollectUntilKeys", until.Keys, plan.KeyKinds);
+            WriteKeyCollector(writer, "CollectUntilKeys", until.Keys, plan.KeyKinds, access);
         }
 
         if (plan.Suppression is { } suppression)
@@ -94,7 +93,7 @@ internal static class SequenceEmitter
             writer.Line();
             DetectorEmitter.WriteFilter(writer, "SuppressionFilter", suppression.Filter, conditions);
             writer.Line();
-            WriteKeyCollector(writer, "CollectSuppressionKeys", suppression.Keys, plan.KeyKinds);
+            WriteKeyCollector(writer, "CollectSuppressionKeys", suppression.Keys, plan.KeyKinds, access);
         }
     }
 
@@ -136,13 +135,13 @@ internal static class SequenceEmitter
         return positions;
     }
 
-    private static void WriteProcess(SourceWriter writer, SequencePlan plan)
+    private static void WriteProcess(SourceWriter writer, SequencePlan plan, EventAccess access)
     {
         bool hasMissing = plan.Terms.Any(term => term.IsMissing);
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public void Process({DetectorEmitter.EventType} e, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        using (writer.Block($"public void Process({access.TypeName} e, global::System.Collections.Generic.ICollection<{access.AlertType}> alerts)"))
         {
-            writer.Line("long time = clock.TimeOf(e);");
+            writer.Line($"long time = clock.TimeOf({access.Timestamp});");
             if (hasMissing)
             {
                 writer.Line();
@@ -219,7 +218,7 @@ internal static class SequenceEmitter
                     {
                         if (position == positiveIndexes.Count - 1)
                         {
-                            writer.Line($"global::RuleGen.Ecs.EcsEvent[]? completed = sequence.Accept({trackerStage}, key, e, time, out long[]? times);");
+                            writer.Line($"{access.TypeName}[]? completed = sequence.Accept({trackerStage}, key, e, time, out long[]? times);");
                             var conditions = new List<string> { "completed is not null" };
                             if (plan.Suppression is not null)
                             {
@@ -233,7 +232,7 @@ internal static class SequenceEmitter
 
                             using (writer.Block($"if ({string.Join(" && ", conditions)})"))
                             {
-                                writer.Line($"Raise(new {AlertType}(RuleInfo, completed, key.Values()), alerts);");
+                                writer.Line($"Raise(new {access.AlertType}(RuleInfo, completed, key.Values()), alerts);");
                             }
                         }
                         else
@@ -268,10 +267,10 @@ internal static class SequenceEmitter
         }
     }
 
-    private static void WriteTimeMembers(SourceWriter writer, SequencePlan plan, bool hasMissing)
+    private static void WriteTimeMembers(SourceWriter writer, SequencePlan plan, bool hasMissing, EventAccess access)
     {
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        using (writer.Block($"public void AdvanceTime(global::System.DateTimeOffset now, global::System.Collections.Generic.ICollection<{access.AlertType}> alerts)"))
         {
             writer.Line("long time = now.UtcTicks;");
             writer.Line("sequence.Expire(time);");
@@ -289,7 +288,7 @@ internal static class SequenceEmitter
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public void Flush(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+        using (writer.Block($"public void Flush(global::System.Collections.Generic.ICollection<{access.AlertType}> alerts)"))
         {
             if (hasMissing)
             {
@@ -303,11 +302,11 @@ internal static class SequenceEmitter
         if (hasMissing)
         {
             writer.Line();
-            using (writer.Block($"private void EmitReleased(global::System.Collections.Generic.ICollection<{AlertType}> alerts)"))
+            using (writer.Block($"private void EmitReleased(global::System.Collections.Generic.ICollection<{access.AlertType}> alerts)"))
             {
-                using (writer.Block("foreach ((JoinKey key, global::RuleGen.Ecs.EcsEvent[] events) in released)"))
+                using (writer.Block($"foreach ((JoinKey key, {access.TypeName}[] events) in released)"))
                 {
-                    writer.Line($"Raise(new {AlertType}(RuleInfo, events, key.Values()), alerts);");
+                    writer.Line($"Raise(new {access.AlertType}(RuleInfo, events, key.Values()), alerts);");
                 }
 
                 writer.Line("released.Clear();");
@@ -318,11 +317,11 @@ internal static class SequenceEmitter
     // Writes a method that adds the event's join keys to a list. A scalar key gives one value. An array key gives
     // one value per distinct element, as Elasticsearch fans a multi-valued key out, so several array keys give
     // every combination. A required key that is missing (or an empty array) gives no key at all.
-    internal static void WriteKeyCollector(SourceWriter writer, string name, TermKeysPlan keys, Eql.EquatableArray<KeyKindItem> kinds)
+    internal static void WriteKeyCollector(SourceWriter writer, string name, TermKeysPlan keys, Eql.EquatableArray<KeyKindItem> kinds, EventAccess access)
     {
         string described = keys.Fields.Count == 0 ? "no keys" : "by " + string.Join(", ", keys.Fields.Select(field => (field.IsOptional ? "?" : string.Empty) + field.Name));
         writer.Line($"/// <summary>Adds the join keys of an event ({CSharpLiterals.Xml(described)}); none when a required key value is missing.</summary>");
-        using (writer.Block($"private static void {name}({DetectorEmitter.EventType} e, global::System.Collections.Generic.List<JoinKey> keys)"))
+        using (writer.Block($"private static void {name}({access.TypeName} e, global::System.Collections.Generic.List<JoinKey> keys)"))
         {
             var arguments = new List<string>();
             int loops = 0;

@@ -8,7 +8,9 @@ namespace RuleGen;
 /// the rest; <c>tail N</c> keeps the last N and passes them on when the stream is flushed, because only then is
 /// it known which alerts are last.
 /// </summary>
-public sealed class AlertPipeline
+/// <typeparam name="TAlert">The alert type: <see cref="Alert"/>, or <see cref="Alert{TEvent}"/> for a project's own event type.</typeparam>
+public sealed class AlertPipeline<TAlert>
+    where TAlert : class
 {
     private readonly Step[] steps;
 
@@ -34,10 +36,10 @@ public sealed class AlertPipeline
     }
 
     /// <summary>Passes a new alert through the pipes; what comes out is added to <paramref name="alerts"/>.</summary>
-    public void Offer(Alert alert, ICollection<Alert> alerts) => Offer(0, alert, alerts);
+    public void Offer(TAlert alert, ICollection<TAlert> alerts) => Offer(0, alert, alerts);
 
     /// <summary>Ends the stream: each tail releases what it kept, through the pipes after it.</summary>
-    public void Flush(ICollection<Alert> alerts)
+    public void Flush(ICollection<TAlert> alerts)
     {
         for (int i = 0; i < steps.Length; i++)
         {
@@ -46,9 +48,9 @@ public sealed class AlertPipeline
                 continue;
             }
 
-            Alert[] released = steps[i].Kept.ToArray();
+            TAlert[] released = steps[i].Kept.ToArray();
             steps[i].Kept.Clear();
-            foreach (Alert alert in released)
+            foreach (TAlert alert in released)
             {
                 Offer(i + 1, alert, alerts);
             }
@@ -64,7 +66,7 @@ public sealed class AlertPipeline
         }
     }
 
-    private void Offer(int from, Alert alert, ICollection<Alert> alerts)
+    private void Offer(int from, TAlert alert, ICollection<TAlert> alerts)
     {
         for (int i = from; i < steps.Length; i++)
         {
@@ -106,6 +108,6 @@ public sealed class AlertPipeline
 
         public int Passed { get; set; }
 
-        public Queue<Alert> Kept { get; } = new();
+        public Queue<TAlert> Kept { get; } = new();
     }
 }

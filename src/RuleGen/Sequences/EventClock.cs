@@ -1,4 +1,4 @@
-using RuleGen.Ecs;
+using System;
 
 namespace RuleGen.Sequences;
 
@@ -11,11 +11,12 @@ public struct EventClock
 {
     private long latest;
 
-    public long TimeOf(EcsEvent e)
+    /// <summary>Returns the time of an event whose <c>@timestamp</c> is <paramref name="timestamp"/>, null when it has none.</summary>
+    public long TimeOf(DateTimeOffset? timestamp)
     {
-        if (e.Timestamp is { } timestamp)
+        if (timestamp is { } value)
         {
-            long ticks = timestamp.UtcTicks;
+            long ticks = value.UtcTicks;
             if (ticks > latest)
             {
                 latest = ticks;

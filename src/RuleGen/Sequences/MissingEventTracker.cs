@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
-using RuleGen.Ecs;
 
 namespace RuleGen.Sequences;
 
@@ -21,8 +20,11 @@ namespace RuleGen.Sequences;
 /// A match that has to wait is released by a later event, by <see cref="Release"/> when time advances past its
 /// window, or by <see cref="Flush"/> at the end of the stream.
 /// </summary>
-public sealed class MissingEventTracker<TKey>
+/// <typeparam name="TKey">The join key type, compared by value.</typeparam>
+/// <typeparam name="TEvent">The project's event type: <c>RuleGen.Ecs.EcsEvent</c>, or the type named by <c>[assembly: EqlEventType]</c>.</typeparam>
+public sealed class MissingEventTracker<TKey, TEvent>
     where TKey : IEquatable<TKey>
+    where TEvent : class
 {
     private readonly int[] positions;
     private readonly int lastPositive;
@@ -56,7 +58,7 @@ public sealed class MissingEventTracker<TKey>
     /// key that this event rules out is dropped; one that this event lets through is added to
     /// <paramref name="released"/>.
     /// </summary>
-    public void Record(int missingTerm, TKey key, long time, List<(TKey Key, EcsEvent[] Events)> released)
+    public void Record(int missingTerm, TKey key, long time, List<(TKey Key, TEvent[] Events)> released)
     {
         ref List<long>? times = ref CollectionsMarshal.GetValueRefOrAddDefault(history[missingTerm], key, out _);
         times ??= new List<long>();
@@ -89,7 +91,7 @@ public sealed class MissingEventTracker<TKey>
     /// Checks a completed match of the positive terms. Returns true when it is released now, false when it is
     /// dropped or has to wait for a trailing window.
     /// </summary>
-    public bool Check(TKey key, EcsEvent[] events, long[] times)
+    public bool Check(TKey key, TEvent[] events, long[] times)
     {
         long first = times[0];
         long last = times[times.Length - 1];
@@ -131,7 +133,7 @@ public sealed class MissingEventTracker<TKey>
     }
 
     /// <summary>Releases the waiting matches whose trailing window closed before <paramref name="now"/>.</summary>
-    public void Release(long now, List<(TKey Key, EcsEvent[] Events)> released)
+    public void Release(long now, List<(TKey Key, TEvent[] Events)> released)
     {
         for (int i = 0; i < waiting.Count;)
         {
@@ -148,7 +150,7 @@ public sealed class MissingEventTracker<TKey>
     }
 
     /// <summary>Releases every waiting match: the stream has ended, so no trailing event can still come.</summary>
-    public void Flush(List<(TKey Key, EcsEvent[] Events)> released)
+    public void Flush(List<(TKey Key, TEvent[] Events)> released)
     {
         foreach (Waiting match in waiting)
         {
@@ -222,7 +224,7 @@ public sealed class MissingEventTracker<TKey>
 
     private readonly struct Waiting
     {
-        public Waiting(TKey key, EcsEvent[] events, long lastTime, long windowStart)
+        public Waiting(TKey key, TEvent[] events, long lastTime, long windowStart)
         {
             Key = key;
             Events = events;
@@ -232,7 +234,7 @@ public sealed class MissingEventTracker<TKey>
 
         public TKey Key { get; }
 
-        public EcsEvent[] Events { get; }
+        public TEvent[] Events { get; }
 
         public long LastTime { get; }
 

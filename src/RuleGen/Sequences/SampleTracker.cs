@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
-using RuleGen.Ecs;
 
 namespace RuleGen.Sequences;
 
@@ -17,19 +16,21 @@ namespace RuleGen.Sequences;
 /// raised twice; memory therefore grows with the number of distinct keys. An instance is not thread-safe.
 /// </remarks>
 /// <typeparam name="TKey">The join key type, compared by value.</typeparam>
-public sealed class SampleTracker<TKey>
+/// <typeparam name="TEvent">The project's event type: <c>RuleGen.Ecs.EcsEvent</c>, or the type named by <c>[assembly: EqlEventType]</c>.</typeparam>
+public sealed class SampleTracker<TKey, TEvent>
     where TKey : notnull, IEquatable<TKey>
+    where TEvent : class
 {
     private readonly int termCount;
     private readonly Dictionary<TKey, KeyState> states = new();
-    private readonly EcsEvent[] chosen;
+    private readonly TEvent[] chosen;
 
     /// <param name="termCount">The number of terms, at least one.</param>
     public SampleTracker(int termCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(termCount, 1);
         this.termCount = termCount;
-        chosen = new EcsEvent[termCount];
+        chosen = new TEvent[termCount];
     }
 
     /// <summary>The number of keys seen so far, with or without a completed sample.</summary>
@@ -44,7 +45,7 @@ public sealed class SampleTracker<TKey>
     /// True when the event became a candidate, which only then can complete a sample. False when the key already
     /// raised its sample, when the term already has the event, or when the term keeps enough candidates.
     /// </returns>
-    public bool Add(int term, TKey key, EcsEvent e)
+    public bool Add(int term, TKey key, TEvent e)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(term);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(term, termCount);
@@ -55,7 +56,7 @@ public sealed class SampleTracker<TKey>
             return false;
         }
 
-        List<EcsEvent> list = candidates[term];
+        List<TEvent> list = candidates[term];
         if (list.Count >= termCount || list.Contains(e))
         {
             return false;
@@ -67,14 +68,14 @@ public sealed class SampleTracker<TKey>
 
     /// <summary>Completes the key's sample if every term can now take a different event.</summary>
     /// <returns>The sample's events in term order the first time that is possible; otherwise null.</returns>
-    public EcsEvent[]? TryComplete(TKey key)
+    public TEvent[]? TryComplete(TKey key)
     {
         if (!states.TryGetValue(key, out KeyState? state) || state.Candidates is not { } candidates)
         {
             return null;
         }
 
-        foreach (List<EcsEvent> list in candidates)
+        foreach (List<TEvent> list in candidates)
         {
             if (list.Count == 0)
             {
@@ -84,7 +85,7 @@ public sealed class SampleTracker<TKey>
 
         // The search fills a reused buffer, so an attempt that fails allocates nothing.
         bool found = Assign(candidates, chosen, 0);
-        EcsEvent[]? sample = found ? (EcsEvent[])chosen.Clone() : null;
+        TEvent[]? sample = found ? (TEvent[])chosen.Clone() : null;
         Array.Clear(chosen);
         if (sample is not null)
         {
@@ -100,14 +101,14 @@ public sealed class SampleTracker<TKey>
 
     // Picks a different event for each term, trying each term's candidates in arrival order, so the earliest
     // events that complete the sample are the ones chosen.
-    private static bool Assign(List<EcsEvent>[] candidates, EcsEvent[] chosen, int term)
+    private static bool Assign(List<TEvent>[] candidates, TEvent[] chosen, int term)
     {
         if (term == candidates.Length)
         {
             return true;
         }
 
-        foreach (EcsEvent candidate in candidates[term])
+        foreach (TEvent candidate in candidates[term])
         {
             if (Array.IndexOf(chosen, candidate, 0, term) >= 0)
             {
@@ -128,14 +129,14 @@ public sealed class SampleTracker<TKey>
     {
         public KeyState(int termCount)
         {
-            Candidates = new List<EcsEvent>[termCount];
+            Candidates = new List<TEvent>[termCount];
             for (int i = 0; i < termCount; i++)
             {
-                Candidates[i] = new List<EcsEvent>();
+                Candidates[i] = new List<TEvent>();
             }
         }
 
         /// <summary>The candidate events of each term, or null once the key's sample was raised.</summary>
-        public List<EcsEvent>[]? Candidates { get; set; }
+        public List<TEvent>[]? Candidates { get; set; }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
-using RuleGen.Ecs;
 
 namespace RuleGen.Sequences;
 
@@ -13,8 +12,11 @@ namespace RuleGen.Sequences;
 /// advance an older partial and start a younger one, but never fills two stages of the same partial.
 /// Events must arrive in time order.
 /// </summary>
-public sealed class SequenceTracker<TKey>
+/// <typeparam name="TKey">The join key type, compared by value.</typeparam>
+/// <typeparam name="TEvent">The project's event type: <c>RuleGen.Ecs.EcsEvent</c>, or the type named by <c>[assembly: EqlEventType]</c>.</typeparam>
+public sealed class SequenceTracker<TKey, TEvent>
     where TKey : IEquatable<TKey>
+    where TEvent : class
 {
     private const int MinimumSweepThreshold = 1024;
 
@@ -51,13 +53,13 @@ public sealed class SequenceTracker<TKey>
     /// Offers an event that matched the filter of stage <paramref name="stage"/> with join key
     /// <paramref name="key"/>. Returns the matched events when the event completes a sequence, else null.
     /// </summary>
-    public EcsEvent[]? Accept(int stage, TKey key, EcsEvent e, long time) => Accept(stage, key, e, time, out _);
+    public TEvent[]? Accept(int stage, TKey key, TEvent e, long time) => Accept(stage, key, e, time, out _);
 
     /// <summary>
-    /// Offers an event, as <see cref="Accept(int, TKey, EcsEvent, long)"/> does, and on completion also returns
+    /// Offers an event, as <see cref="Accept(int, TKey, TEvent, long)"/> does, and on completion also returns
     /// the time of each matched event, which missing-event checks need.
     /// </summary>
-    public EcsEvent[]? Accept(int stage, TKey key, EcsEvent e, long time, out long[]? times)
+    public TEvent[]? Accept(int stage, TKey key, TEvent e, long time, out long[]? times)
     {
         times = null;
         if (stage == 0)
@@ -68,7 +70,7 @@ public sealed class SequenceTracker<TKey>
                 return new[] { e };
             }
 
-            var started = new Partial(time, new EcsEvent[stageCount], new long[stageCount]);
+            var started = new Partial(time, new TEvent[stageCount], new long[stageCount]);
             started.Events[0] = e;
             started.Times[0] = time;
             Store(1, key, started);
@@ -173,7 +175,7 @@ public sealed class SequenceTracker<TKey>
 
     private readonly struct Partial
     {
-        public Partial(long firstTime, EcsEvent[] events, long[] times)
+        public Partial(long firstTime, TEvent[] events, long[] times)
         {
             FirstTime = firstTime;
             Events = events;
@@ -182,7 +184,7 @@ public sealed class SequenceTracker<TKey>
 
         public long FirstTime { get; }
 
-        public EcsEvent[] Events { get; }
+        public TEvent[] Events { get; }
 
         public long[] Times { get; }
     }
