@@ -487,9 +487,9 @@ public sealed partial class Binder
             }
 
             IReadOnlyList<string> suggestions = schema.Suggest(field.Path);
-            string hint = suggestions.Count == 0
+            string hint = ContainerHint(field.Path) ?? (suggestions.Count == 0
                 ? "; check the spelling, declare the field in a *.schema.json file, or write ?" + field.Path + " for a field that may be absent (an optional field missing from the schema is always null)"
-                : "; did you mean " + string.Join(" or ", suggestions.Select(name => "'" + name + "'")) + "?";
+                : "; did you mean " + string.Join(" or ", suggestions.Select(name => "'" + name + "'")) + "?");
             Report(DiagnosticDescriptors.UnknownField, FieldNameSpan(field), field.Path, schema.Description, hint);
             return null;
         }
@@ -501,6 +501,26 @@ public sealed partial class Binder
         }
 
         return new BoundField(definition.Name, definition.Type, definition.Kind, definition.IsArray, definition.MemberPath ?? string.Empty, field.IsOptional);
+    }
+
+    // A field under a declared object or flattened field is a common near miss: the schema knows the parent but not
+    // this key. Elasticsearch EQL rejects sub-fields of a flattened field ("unsupported type [flattened]").
+    private string? ContainerHint(string path)
+    {
+        for (int dot = path.LastIndexOf('.'); dot > 0; dot = path.LastIndexOf('.', dot - 1))
+        {
+            if (schema.TryGet(path.Substring(0, dot), out FieldDefinition parent))
+            {
+                return parent.Type switch
+                {
+                    "flattened" => $"; its parent '{parent.Name}' is a flattened field, whose keys Elasticsearch EQL cannot read",
+                    "object" or "nested" => $"; its parent '{parent.Name}' is an {parent.Type} field, so declare '{path}' with its type in a *.schema.json file, or write ?{path} for a key that may be absent",
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
     }
 
     // The span of the name itself, without a leading '?', so the error points at the misspelled text.

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using RuleGen.Eql;
 using RuleGen.Eql.Binding;
@@ -31,6 +32,27 @@ public sealed class BindingDiagnosticTests
     public void Binder_UnknownFieldNoSuggestion()
     {
         ShouldReport("process where zzzz.qqqq == \"x\"", "RG1001", 1, 15, "check the spelling, declare the field in a *.schema.json file, or write ?zzzz.qqqq for a field that may be absent (an optional field missing from the schema is always null)");
+    }
+
+    [Fact]
+    public void Binder_UnknownKeyOfObject()
+    {
+        ShouldReport("process where labels.team == \"x\"", "RG1001", 1, 15,
+            "Unknown field 'labels.team': it is not in the Elastic Common Schema; its parent 'labels' is an object field, so declare 'labels.team' with its type in a *.schema.json file, or write ?labels.team for a key that may be absent");
+    }
+
+    [Fact]
+    public void Binder_UnknownKeyOfFlattened()
+    {
+        var options = new RuleCompilerOptions(
+            RuleGen.Eql.Schema.FieldSchema.Ecs.WithCustomFields(new[] { new KeyValuePair<string, string>("okta.target", "flattened") }),
+            RequireTypedMembers: false);
+
+        RuleCompilation compilation = RuleCompiler.Compile("any where okta.target.id == \"x\"", "rule", options);
+
+        EqlDiagnostic diagnostic = compilation.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("RG1001");
+        diagnostic.Message.ShouldBe("Unknown field 'okta.target.id': it is not in the Elastic Common Schema or the custom schemas; its parent 'okta.target' is a flattened field, whose keys Elasticsearch EQL cannot read");
     }
 
     [Fact]
