@@ -503,7 +503,7 @@ public sealed partial class Binder
         return new BoundField(definition.Name, definition.Type, definition.Kind, definition.IsArray, definition.MemberPath ?? string.Empty, field.IsOptional);
     }
 
-    // A field under a declared object or flattened field is a common near miss: the schema knows the parent but not
+    // A field under a declared object or flattened field is a common near miss: the schema declares the parent but not
     // this key. Elasticsearch EQL rejects sub-fields of a flattened field ("unsupported type [flattened]").
     private string? ContainerHint(string path)
     {
