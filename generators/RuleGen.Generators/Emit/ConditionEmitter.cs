@@ -72,6 +72,58 @@ internal sealed class ConditionEmitter
         }
     }
 
+    /// <summary>
+    /// Writes a C# <c>bool</c> that is true exactly when <paramref name="expression"/> is true (<paramref name="wantTrue"/>)
+    /// or exactly when it is false. A filter tests only whether its condition is true, so three-valued logic is
+    /// needed only at the leaves: <c>a or b</c> is true when either is true, <c>a and b</c> is false when either is
+    /// false, and <c>not a</c> is true when <c>a</c> is false. Null is neither, so it fails both tests.
+    /// </summary>
+    public void EmitTest(SourceWriter writer, BoundExpression expression, bool wantTrue, string prefix, string suffix)
+    {
+        switch (expression)
+        {
+            case BoundAnd:
+            case BoundOr:
+                bool isAnd = expression is BoundAnd;
+                var operands = new List<BoundExpression>();
+                Flatten(expression, isAnd, operands);
+
+                // 'and' is true when all operands are true and false when any is false. 'or' is the reverse.
+                string join = isAnd == wantTrue ? "&& " : "|| ";
+                writer.Line(prefix + "(");
+                writer.Indent();
+                for (int i = 0; i < operands.Count; i++)
+                {
+                    EmitTest(writer, operands[i], wantTrue, i > 0 ? join : string.Empty, string.Empty);
+                }
+
+                writer.Unindent();
+                writer.Line(")" + suffix);
+                break;
+            case BoundNot not:
+                writer.Line("// " + CSharpLiterals.Comment(not.Clause));
+                EmitTest(writer, not.Operand, !wantTrue, prefix, suffix);
+                break;
+            case BoundConstant constant:
+                writer.Line(prefix + (constant.Value == wantTrue ? "true" : "false") + suffix);
+                break;
+            case BoundConditionNullTest:
+                Emit(writer, expression, prefix + "(", ")" + (wantTrue ? ".IsTrue" : ".IsFalse") + suffix);
+                break;
+            default:
+                string? clause = ClauseOf(expression);
+                if (clause is not null)
+                {
+                    writer.Line("// " + CSharpLiterals.Comment(clause));
+                }
+
+                // A negated leaf needs parentheses, because member access binds tighter than '!'.
+                string leaf = Leaf(expression);
+                writer.Line(prefix + (leaf.StartsWith("!", StringComparison.Ordinal) ? "(" + leaf + ")" : leaf) + (wantTrue ? ".IsTrue" : ".IsFalse") + suffix);
+                break;
+        }
+    }
+
     // a and b and c is written flat, one operand per line, rather than as nested parentheses.
     private void EmitLogical(SourceWriter writer, BoundExpression expression, string prefix, string suffix)
     {

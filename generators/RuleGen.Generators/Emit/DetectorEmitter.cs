@@ -255,8 +255,8 @@ internal static class DetectorEmitter
             List<BoundExpression> conjuncts = ConditionEmitter.Conjuncts(filter.Condition);
             if (conjuncts.Count == 1)
             {
-                conditions.Emit(writer, filter.Condition, "global::RuleGen.Matching.EqlBool condition = ", ";");
-                writer.Line("return condition.IsTrue;");
+                conditions.EmitTest(writer, filter.Condition, wantTrue: true, "bool condition = ", ";");
+                writer.Line("return condition;");
                 return;
             }
 
@@ -266,10 +266,10 @@ internal static class DetectorEmitter
             for (int i = 0; i < conjuncts.Count; i++)
             {
                 string term = "term" + i.ToString(CultureInfo.InvariantCulture);
-                conditions.Emit(writer, conjuncts[i], $"global::RuleGen.Matching.EqlBool {term} = ", ";");
+                conditions.EmitTest(writer, conjuncts[i], wantTrue: true, $"bool {term} = ", ";");
                 if (i < conjuncts.Count - 1)
                 {
-                    using (writer.Block($"if (!{term}.IsTrue)"))
+                    using (writer.Block($"if (!{term})"))
                     {
                         writer.Line("return false;");
                     }
@@ -278,7 +278,7 @@ internal static class DetectorEmitter
                 }
                 else
                 {
-                    writer.Line($"return {term}.IsTrue;");
+                    writer.Line($"return {term};");
                 }
             }
         }

@@ -101,6 +101,23 @@ public class GeneratedCodeTests
         run.GeneratedTrees.ShouldAllBe(tree => tree.ToString().Contains("namespace Acme.Rules;"));
     }
 
+    // A filter tests only whether its condition is true, so 'not (a or b)' becomes "a is false and b is false".
+    [Fact]
+    public void NotOr_WrittenAsBothFalse()
+    {
+        string source = GenerateSingle("process where not (process.name == \"a\" or process.pid == 4)");
+
+        source.ShouldContain("""
+                    bool condition = (
+                        // process.name == "a"
+                        global::RuleGen.Matching.EqlString.Equal(e.Process?.Name, "a", ignoreCase: false).IsFalse
+                        // process.pid == 4
+                        && global::RuleGen.Matching.EqlCompare.Compare(e.Process?.Pid, global::RuleGen.Matching.EqlComparison.Equal, 4L).IsFalse
+                    );
+                    return condition;
+            """);
+    }
+
     private static string GenerateSingle(string rule)
     {
         var (run, compilerDiagnostics) = GeneratorHarness.Run(GeneratorHarness.Rule("rules/rule.eql", rule));

@@ -184,6 +184,20 @@ public class EventQuerySemanticsTests
         Fires(detector, Process("b")).ShouldBeFalse();
     }
 
+    // 'not (a or b)' is true only when both are false. A missing field makes its test null, and so the whole condition.
+    [Fact]
+    public void NotOr_NullOperandRejects()
+    {
+        var detector = new NotOrWithMissingDetector();
+
+        Fires(detector, Process("c", commandLine: "c.exe -y")).ShouldBeTrue();
+        Fires(detector, Process("c", commandLine: null)).ShouldBeFalse();
+        Fires(detector, Process("a", commandLine: "a.exe -y")).ShouldBeFalse();
+        Fires(detector, Process("c", commandLine: "c.exe -x")).ShouldBeFalse();
+        Fires(detector, Process("b", commandLine: "b.exe")).ShouldBeFalse();
+        Fires(detector, Process(name: null, commandLine: "c.exe")).ShouldBeFalse();
+    }
+
     [Fact]
     public void Category_RequiredUnlessAny()
     {
