@@ -21,6 +21,7 @@ public sealed class StringPatternSet
     private readonly string[] wildcards;
     private readonly bool ignoreCase;
     private readonly bool matchesAnyValue;
+    private readonly Shape shape;
 
     private StringPatternSet(bool ignoreCase, IEnumerable<string> patterns, bool expandWildcards)
     {
@@ -70,6 +71,25 @@ public sealed class StringPatternSet
         suffixes = suffixList.ToArray();
         substrings = substringList.Count == 0 ? null : SearchValues.Create(substringList.ToArray(), comparison);
         wildcards = wildcardList.ToArray();
+        bool onlyExact = !matchesAnyValue && prefixes.Length == 0 && suffixes.Length == 0 && substrings is null && wildcards.Length == 0;
+        bool onlySubstrings = !matchesAnyValue && exactValues.Count == 0 && prefixes.Length == 0 && suffixes.Length == 0 && substrings is not null && wildcards.Length == 0;
+        shape = Shape.Mixed;
+        if (onlyExact)
+        {
+            shape = Shape.Exact;
+        }
+        else if (onlySubstrings)
+        {
+            shape = Shape.Substrings;
+        }
+    }
+
+    // Most lists are all whole values or all '*x*' patterns, so IsMatch then does one lookup or one scan.
+    private enum Shape
+    {
+        Exact,
+        Substrings,
+        Mixed,
     }
 
     /// <summary>Patterns of <c>:</c>, <c>like</c> or <c>like~</c>: <c>*</c> and <c>?</c> are wildcards.</summary>
@@ -78,7 +98,14 @@ public sealed class StringPatternSet
     /// <summary>Values of <c>in</c> or <c>in~</c>: compared whole, so <c>*</c> and <c>?</c> are literal characters.</summary>
     public static StringPatternSet Exact(bool ignoreCase, params string[] values) => new(ignoreCase, values, expandWildcards: false);
 
-    public bool IsMatch(string value)
+    public bool IsMatch(string value) => shape switch
+    {
+        Shape.Exact => exact.Contains(value),
+        Shape.Substrings => value.AsSpan().ContainsAny(substrings!),
+        _ => IsMatchAnyKind(value),
+    };
+
+    private bool IsMatchAnyKind(string value)
     {
         if (matchesAnyValue || exact.Contains(value))
         {

@@ -45,4 +45,28 @@ public class StringPatternSetTests
     {
         StringPatternSet.Wildcards(ignoreCase: false, "x", "*").IsMatch(string.Empty).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("x LISTENPORT=80", true)]
+    [InlineData("connectaddress=", true)]
+    [InlineData("listenport", false)]
+    [InlineData("", false)]
+    public void OnlyContains_ScansOnce(string value, bool expected)
+    {
+        var set = StringPatternSet.Wildcards(ignoreCase: true, "*listenport=*", "*connectaddress=*");
+
+        set.IsMatch(value).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("ssh.exe", true)]
+    [InlineData("SSH", true)]
+    [InlineData("ssh.exe.bak", false)]
+    [InlineData("", false)]
+    public void OnlyWholeValues_OneLookup(string value, bool expected)
+    {
+        var set = StringPatternSet.Wildcards(ignoreCase: true, "ssh.exe", "ssh");
+
+        set.IsMatch(value).ShouldBe(expected);
+    }
 }
