@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Linq;
 using RuleGen.Cli.Check;
 using RuleGen.Cli.Conformance;
 using RuleGen.Cli.Run;
@@ -87,21 +88,37 @@ conformance.SetAction(parseResult => ConformanceCommand.Run(
     Console.Out,
     Console.Error));
 
-var root = new RootCommand("rulegen: the RuleGen command-line tool for EQL detection rules.")
+// A plain command named "rulegen" rather than RootCommand, whose name would be the assembly's, RuleGen.Cli.
+// The assembly cannot be named rulegen, because assembly names compare without case and the runtime is RuleGen.dll.
+var root = new Command("rulegen", "The RuleGen command-line tool for EQL detection rules.")
 {
     check,
     run,
     conformance,
 };
+root.Options.Add(new System.CommandLine.Help.HelpOption());
+root.Options.Add(new VersionOption());
 
 // A command line that does not parse exits with 2, like an unreadable input, so that CI can tell a broken
 // call from a rule with an error (exit code 1).
 ParseResult parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)
 {
+    // An unknown verb also reports that no command was given, which only repeats it.
+    string? unknownVerb = parseResult.CommandResult.Command == root ? parseResult.UnmatchedTokens.FirstOrDefault() : null;
     foreach (System.CommandLine.Parsing.ParseError parseError in parseResult.Errors)
     {
-        Console.Error.WriteLine($"error: {parseError.Message}");
+        if (unknownVerb is null || parseError.Message != "Required command was not provided.")
+        {
+            Console.Error.WriteLine($"error: {parseError.Message}");
+        }
+    }
+
+    // At most two edits, and fewer than half the typed word, so that an unrelated word gets no suggestion.
+    int limit = unknownVerb is null ? 0 : Math.Min(2, (unknownVerb.Length - 1) / 2);
+    if (unknownVerb is not null && RuleGen.Eql.Schema.EditDistance.Closest(unknownVerb, root.Subcommands.Select(command => command.Name), limit) is { } suggestion)
+    {
+        Console.Error.WriteLine($"Did you mean 'rulegen {suggestion}'?");
     }
 
     string verb = parseResult.CommandResult.Command == root ? string.Empty : " " + parseResult.CommandResult.Command.Name;

@@ -40,7 +40,29 @@ public class CommandLineTests
     [Fact]
     public void UnknownCommand_ExitsTwo()
     {
-        Run("frobnicate").ExitCode.ShouldBe(2);
+        var (exitCode, _, error) = Run("frobnicate");
+
+        exitCode.ShouldBe(2);
+        error.ShouldBe("error: Unrecognized command or argument 'frobnicate'." + Environment.NewLine + "Run 'rulegen --help' for the options." + Environment.NewLine);
+    }
+
+    [Fact]
+    public void MistypedCommand_SuggestsVerb()
+    {
+        var (exitCode, _, error) = Run("chek", "rules");
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain("Did you mean 'rulegen check'?");
+    }
+
+    [Fact]
+    public void RootHelp_NamesRulegen()
+    {
+        var (exitCode, output, _) = Run("--help");
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("  rulegen [command] [options]");
+        output.ShouldNotContain("RuleGen.Cli");
     }
 
     [Fact]
