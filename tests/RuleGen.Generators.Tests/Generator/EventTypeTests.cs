@@ -58,6 +58,9 @@ public class EventTypeTests
 
         namespace Agent;
 
+        [RuleGen.EqlRule("process where process.name == \"whoami.exe\" and host.name == \"b\"")]
+        public partial class WhoamiOnB { }
+
         public static class Probe
         {
             public static string Run()
@@ -103,7 +106,7 @@ public class EventTypeTests
         detector.ShouldContain("public void Process(global::Agent.ProcessStart e, global::System.Collections.Generic.ICollection<global::RuleGen.Alert<global::Agent.ProcessStart>> alerts)");
         detector.ShouldContain("e.Process?.Parent?.Name");
 
-        RunProbe(output).ShouldBe("ssh_forward: 11; risky: 17; ssh_then_netsh: 11,17; proxy_then_discovery: 17,13");
+        RunProbe(output).ShouldBe("ssh_forward: 11; WhoamiOnB: 12; risky: 17; ssh_then_netsh: 11,17; proxy_then_discovery: 17,13");
     }
 
     [Fact]
