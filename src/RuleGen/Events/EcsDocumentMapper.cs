@@ -35,7 +35,8 @@ internal static class EcsDocumentMapper
             case JsonValueKind.String:
                 return value.GetString();
             case JsonValueKind.Number:
-                return value.TryGetInt64(out long whole) ? whole : value.GetDouble();
+                // The cast keeps a whole number a long: without it the conditional's type is double.
+                return value.TryGetInt64(out long whole) ? (object)whole : value.GetDouble();
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:

@@ -26,7 +26,7 @@ public class CustomFieldTests
         using var reader = new JsonLinesEventReader(new StringReader(json));
         EcsEvent e = reader.ReadAll().Single().Event!;
 
-        e.CustomFields!["process.Ext.relative_file_creation_time"].ShouldBe(40L);
+        e.CustomFields!["process.Ext.relative_file_creation_time"].ShouldBeOfType<long>().ShouldBe(40L);
         Fires(new CustomFieldsDetector(), e).ShouldBeTrue();
     }
 
