@@ -109,7 +109,7 @@ public sealed class JsonLinesEventReader : IDisposable
 
     // System.Text.Json ends its message with its own 0-based position, which reads oddly after our line number.
     // This keeps the description and gives the byte position within the line, counted from 1.
-    private static string DescribeJsonError(JsonException exception)
+    internal static string DescribeJsonError(JsonException exception)
     {
         string message = exception.Message;
         int position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
