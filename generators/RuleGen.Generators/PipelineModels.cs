@@ -33,10 +33,29 @@ internal sealed record RuleFile(string Path, string RelativePath, string? Text);
 internal sealed record DiagnosticInfo(string Id, EqlSeverity Severity, string Message, string Path, TextSpan Span, LinePosition Start, LinePosition End);
 
 /// <summary>
-/// The result of compiling one rule: its generated source (null after an error), its diagnostics, and the event
-/// categories it reads (<see cref="Categories"/>, empty when it needs every event).
+/// The result of compiling one rule: its generated source (null after an error), its diagnostics, the event
+/// categories it reads (<see cref="Categories"/>, empty when it needs every event), and the fields it reads
+/// (<see cref="Fields"/>, sorted by name).
 /// </summary>
-internal sealed record RuleOutput(string ClassName, string Path, string RelativePath, string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<string> Categories = default, EquatableArray<DispatchGuard> Guards = default);
+internal sealed record RuleOutput(
+    string ClassName,
+    string Path,
+    string RelativePath,
+    string HintName,
+    string? Source,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<string> Categories = default,
+    EquatableArray<DispatchGuard> Guards = default,
+    EquatableArray<ReaderField> Fields = default);
+
+/// <summary>
+/// A field a rule reads: its dotted name, Elasticsearch type and value kind, whether it is an array, and its member
+/// path on <c>EcsEvent</c> (<c>Process.Parent.Name</c>), which is empty for a custom field.
+/// </summary>
+internal sealed record ReaderField(string Name, string Type, Eql.Schema.FieldKind Kind, bool IsArray, string MemberPath)
+{
+    public bool IsCustom => MemberPath.Length == 0;
+}
 
 /// <summary>
 /// A test an event query makes on every event it can match: the string field <see cref="Field"/>, read through

@@ -38,6 +38,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         public const string CompiledInlineRules = nameof(CompiledInlineRules);
         public const string Pack = nameof(Pack);
         public const string EventType = nameof(EventType);
+        public const string EventReader = nameof(EventReader);
     }
 
     private const string DefaultNamespace = "RuleGen.Generated";
@@ -156,7 +157,21 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Combine(duplicates)
             .WithTrackingName(StepNames.Pack);
 
+        // The event reader needs only the set of fields the rules read, merged into one sorted list, so an edit
+        // that keeps a rule's fields leaves the reader's step unchanged and its file cached.
+        IncrementalValueProvider<ImmutableArray<EquatableArray<ReaderField>>> inlineFields = compiledInline
+            .Select(static (output, _) => output.Fields)
+            .Collect();
+        IncrementalValueProvider<(EquatableArray<ReaderField> Left, GeneratorOptions Right)> eventReader = compiled
+            .Select(static (output, _) => output.Fields)
+            .Collect()
+            .Combine(inlineFields)
+            .Select(static (pair, _) => EventReaderEmitter.Merge(pair.Left.AddRange(pair.Right)))
+            .WithTrackingName(StepNames.EventReader)
+            .Combine(options);
+
         context.RegisterSourceOutput(compiled.Combine(duplicates), static (production, pair) => EmitRule(production, pair.Left, pair.Right));
+        context.RegisterSourceOutput(eventReader.Combine(eventType), static (production, pair) => EmitEventReader(production, pair.Left.Left, pair.Left.Right, pair.Right));
         context.RegisterSourceOutput(pack.Combine(eventType), static (production, pair) => EmitPack(production, pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right));
         context.RegisterSourceOutput(compiledInline.Combine(duplicates), static (production, pair) => EmitRule(production, pair.Left, pair.Right));
         context.RegisterSourceOutput(registry.Combine(duplicates).Combine(eventType), static (production, pair) => EmitRegistry(production, pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right));
@@ -201,6 +216,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         string? source = null;
         EquatableArray<string> categories = EquatableArray<string>.Empty;
         EquatableArray<DispatchGuard> guards = EquatableArray<DispatchGuard>.Empty;
+        EquatableArray<ReaderField> fields = EquatableArray<ReaderField>.Empty;
         try
         {
             if (file.Text is null)
@@ -219,6 +235,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 source = DetectorEmitter.Emit(compilation.Model, className, options.Namespace, file.RelativePath, access: eventType.Access);
                 categories = PackEmitter.Categories(compilation.Model.Query);
                 guards = PackEmitter.Guards(compilation.Model.Query);
+                fields = EventReaderEmitter.FieldsRead(compilation.Model);
             }
         }
         catch (OperationCanceledException)
@@ -229,9 +246,10 @@ public sealed class RuleGenerator : IIncrementalGenerator
         {
             diagnostics.Add(Locate(EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, exception.GetType().Name, exception.Message), file.Path, null));
             source = null;
+            fields = EquatableArray<ReaderField>.Empty;
         }
 
-        return new RuleOutput(className, file.Path, file.RelativePath, hintName, source, diagnostics.ToEquatableArray(), categories, guards);
+        return new RuleOutput(className, file.Path, file.RelativePath, hintName, source, diagnostics.ToEquatableArray(), categories, guards, fields);
     }
 
     // An inline rule's class keeps the user's namespace and modifiers, and its registry entry is the fully
@@ -245,6 +263,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         string? source = null;
         EquatableArray<string> categories = EquatableArray<string>.Empty;
         EquatableArray<DispatchGuard> guards = EquatableArray<DispatchGuard>.Empty;
+        EquatableArray<ReaderField> fields = EquatableArray<ReaderField>.Empty;
         try
         {
             relativePath = ProjectPaths.MakeRelative(options.ProjectDirectory, spec.FilePath);
@@ -259,6 +278,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
                     source = DetectorEmitter.Emit(compilation.Model, spec.ClassName, spec.Namespace, relativePath, $"global::{options.Namespace}.IDetector", string.Empty, eventType.Access);
                     categories = PackEmitter.Categories(compilation.Model.Query);
                     guards = PackEmitter.Guards(compilation.Model.Query);
+                    fields = EventReaderEmitter.FieldsRead(compilation.Model);
                 }
             }
         }
@@ -271,9 +291,10 @@ public sealed class RuleGenerator : IIncrementalGenerator
             EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, exception.GetType().Name, exception.Message);
             diagnostics.Add(new DiagnosticInfo(diagnostic.Id, diagnostic.Severity, diagnostic.Message, spec.FilePath, spec.LiteralSpan, spec.LiteralStart, spec.LiteralStart));
             source = null;
+            fields = EquatableArray<ReaderField>.Empty;
         }
 
-        return new RuleOutput(qualifiedName, spec.FilePath, relativePath, hintName, source, diagnostics.ToEquatableArray(), categories, guards);
+        return new RuleOutput(qualifiedName, spec.FilePath, relativePath, hintName, source, diagnostics.ToEquatableArray(), categories, guards, fields);
     }
 
     // The fields a rule may read: ECS plus the schema files' fields, seen through the project's event type when it
@@ -458,6 +479,26 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 .Select(entry => (entry.Categories, entry.Guards))
                 .ToArray();
             production.AddSource("RuleGen.DetectorPack.g.cs", SourceText.From(PackEmitter.Emit(options.Namespace, rules, eventType.Access), System.Text.Encoding.UTF8));
+        }
+        catch (Exception exception)
+        {
+            EqlDiagnostic diagnostic = EqlDiagnostic.Create(DiagnosticDescriptors.InternalError, default, exception.GetType().Name, exception.Message);
+            production.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(diagnostic.Id), Location.None, diagnostic.Message));
+        }
+    }
+
+    // The reader fills EcsEvent, so a project whose detectors read its own event type gets none.
+    // TODO: generate the reader for a project's own event type too, from the member paths EventTypeSpec holds.
+    private static void EmitEventReader(SourceProductionContext production, EquatableArray<ReaderField> fields, GeneratorOptions options, EventTypeSpec eventType)
+    {
+        if (!eventType.IsEcs)
+        {
+            return;
+        }
+
+        try
+        {
+            production.AddSource("RuleGen.EcsEventReader.g.cs", SourceText.From(EventReaderEmitter.Emit(options.Namespace, fields), System.Text.Encoding.UTF8));
         }
         catch (Exception exception)
         {

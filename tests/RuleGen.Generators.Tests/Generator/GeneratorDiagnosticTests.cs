@@ -33,10 +33,11 @@ public class GeneratorDiagnosticTests
             GeneratorHarness.Rule("rules/good.eql", "process where process.name == \"x\""));
 
         string[] hintNames = run.Results.Single().GeneratedSources.Select(source => source.HintName).OrderBy(name => name).ToArray();
-        hintNames.Length.ShouldBe(3);
+        hintNames.Length.ShouldBe(4);
         hintNames[0].ShouldStartWith("GoodDetector.");
         hintNames[1].ShouldBe("RuleGen.DetectorPack.g.cs");
         hintNames[2].ShouldBe("RuleGen.Detectors.g.cs");
+        hintNames[3].ShouldBe("RuleGen.EcsEventReader.g.cs");
         string registry = run.Results.Single().GeneratedSources.Single(source => source.HintName == "RuleGen.Detectors.g.cs").SourceText.ToString();
         registry.ShouldContain("public const int Count = 1;");
         registry.ShouldContain("new GoodDetector(),");
@@ -122,7 +123,7 @@ public class GeneratorDiagnosticTests
         var (run, compilerDiagnostics) = GeneratorHarness.Run();
 
         run.Diagnostics.ShouldBeEmpty();
-        run.Results.Single().GeneratedSources.Select(source => source.HintName).ShouldBe(new[] { "RuleGen.Detectors.g.cs", "RuleGen.DetectorPack.g.cs" }, ignoreOrder: true);
+        run.Results.Single().GeneratedSources.Select(source => source.HintName).ShouldBe(new[] { "RuleGen.Detectors.g.cs", "RuleGen.DetectorPack.g.cs", "RuleGen.EcsEventReader.g.cs" }, ignoreOrder: true);
         compilerDiagnostics.ShouldBeEmpty();
     }
 }

@@ -17,6 +17,7 @@ public class IncrementalCachingTests
         RuleGenerator.StepNames.RuleFiles,
         RuleGenerator.StepNames.CompiledRules,
         RuleGenerator.StepNames.Registry,
+        RuleGenerator.StepNames.EventReader,
     };
 
     [Fact]
@@ -72,6 +73,74 @@ public class IncrementalCachingTests
             .ShouldBe(new[] { IncrementalStepRunReason.Modified });
     }
 
+    // The event reader depends on the set of fields the rules read, so an edit that changes a value but no field
+    // leaves its step unchanged and its file is not generated again.
+    [Fact]
+    public void EditKeepingFields_EventReaderUnchanged()
+    {
+        AdditionalText first = GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"a.exe\" and process.pid > 4");
+        AdditionalText second = GeneratorHarness.Rule("rules/second.eql", "file where file.name : \"*.ps1\"");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { first, second }).RunGenerators(compilation);
+        string before = ReaderSource(driver.GetRunResult());
+
+        AdditionalText firstEdited = GeneratorHarness.Rule("rules/first.eql", "process where process.pid > 7 and process.name : (\"b.exe\", \"c.exe\")");
+        driver = driver.ReplaceAdditionalText(first, firstEdited).RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        result.TrackedSteps[RuleGenerator.StepNames.CompiledRules]
+            .SelectMany(run => run.Outputs)
+            .Count(output => output.Reason == IncrementalStepRunReason.Modified)
+            .ShouldBe(1);
+        // Each rule's field list compares equal after the edit, so the merge does not even run again.
+        result.TrackedSteps[RuleGenerator.StepNames.EventReader]
+            .SelectMany(run => run.Outputs)
+            .Select(output => output.Reason)
+            .ShouldBe(new[] { IncrementalStepRunReason.Cached });
+        ReaderSource(driver.GetRunResult()).ShouldBe(before);
+    }
+
+    [Fact]
+    public void EditAddingField_EventReaderModified()
+    {
+        AdditionalText first = GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"a.exe\"");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { first }).RunGenerators(compilation);
+        ReaderSource(driver.GetRunResult()).ShouldNotContain("process.pid");
+
+        driver = driver.ReplaceAdditionalText(first, GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"a.exe\" and process.pid > 4"))
+            .RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        result.TrackedSteps[RuleGenerator.StepNames.EventReader]
+            .SelectMany(run => run.Outputs)
+            .Select(output => output.Reason)
+            .ShouldBe(new[] { IncrementalStepRunReason.Modified });
+        ReaderSource(driver.GetRunResult()).ShouldContain("// process.pid (long)");
+    }
+
+    [Fact]
+    public void InlineRuleEditKeepingFields_EventReaderUnchanged()
+    {
+        const string before = "[RuleGen.EqlRule(\"process where process.name : \\\"nc.exe\\\"\")] partial class Netcat { }";
+        const string after = "[RuleGen.EqlRule(\"process where process.name : \\\"ncat.exe\\\"\")] partial class Netcat { }";
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(before);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(System.Array.Empty<AdditionalText>()).RunGenerators(compilation);
+
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText(after, new CSharpParseOptions(LanguageVersion.Latest)));
+        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        result.TrackedSteps[RuleGenerator.StepNames.CompiledInlineRules]
+            .SelectMany(run => run.Outputs)
+            .Select(output => output.Reason)
+            .ShouldBe(new[] { IncrementalStepRunReason.Modified });
+        // Each rule's field list compares equal after the edit, so the merge does not even run again.
+        result.TrackedSteps[RuleGenerator.StepNames.EventReader]
+            .SelectMany(run => run.Outputs)
+            .Select(output => output.Reason)
+            .ShouldBe(new[] { IncrementalStepRunReason.Cached });
+    }
+
     // An inline rule's spec contains strings and positions only, so an edit in another C# file leaves it and its
     // compiled detector cached, and so does an edit of a rule file.
     [Fact]
@@ -85,8 +154,9 @@ public class IncrementalCachingTests
             .SelectMany(run => run.Outputs).Single().Reason.ShouldBe(IncrementalStepRunReason.New);
 
         CSharpCompilation edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(), CSharpSyntaxTree.ParseText("class A { int x; }", new CSharpParseOptions(LanguageVersion.Latest)));
-        // The edit keeps the rule's category and guard, so the pack is unchanged and only the rule's source is new.
-        driver = driver.ReplaceAdditionalText(rule, GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"a.exe\" and process.pid > 1"));
+        // The edit keeps the rule's category, guard and fields, so the pack and the event reader are unchanged and only
+        // the rule's source is new.
+        driver = driver.ReplaceAdditionalText(rule, GeneratorHarness.Rule("rules/first.eql", "process where process.name : \"a.exe\" and process.name != \"b.exe\""));
         GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         // A step whose inputs are all cached does not run, and then has no record; one that runs must not produce
@@ -143,6 +213,9 @@ public class IncrementalCachingTests
             }
         }
     }
+
+    private static string ReaderSource(GeneratorDriverRunResult run) =>
+        run.Results.Single().GeneratedSources.Single(source => source.HintName == "RuleGen.EcsEventReader.g.cs").SourceText.ToString();
 
     // Walks the object graph of a cached value; a compilation, symbol, syntax node or location in it would
     // keep old compilations alive and defeat caching.

@@ -49,7 +49,7 @@ public class InlineRuleTests
         position.StartLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(1, 32));
         position.EndLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(1, 43));
         code.Substring(error.Location.SourceSpan.Start, error.Location.SourceSpan.Length).ShouldBe("process.nme");
-        run.Results.Single().GeneratedSources.Select(source => source.HintName).ShouldBe(new[] { "RuleGen.Detectors.g.cs", "RuleGen.DetectorPack.g.cs" }, ignoreOrder: true);
+        run.Results.Single().GeneratedSources.Select(source => source.HintName).ShouldBe(new[] { "RuleGen.Detectors.g.cs", "RuleGen.DetectorPack.g.cs", "RuleGen.EcsEventReader.g.cs" }, ignoreOrder: true);
     }
 
     [Fact]
