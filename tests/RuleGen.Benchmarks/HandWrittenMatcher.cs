@@ -29,57 +29,56 @@ internal static class HandWrittenMatcher
         new[] { "v4tov4", "listenport=", "connectport=", "connectaddress=", "listenaddress=" },
         StringComparison.OrdinalIgnoreCase);
 
-    public static bool Matches(EcsEvent e)
+    public static bool Matches(EcsEvent e) =>
+        e.Event is { } eventFields
+        && e.Process is { } process
+        && Matches(eventFields.Category, eventFields.Type, process.Name, process.Args, process.CommandLine);
+
+    /// <summary>
+    /// The filter over the five fields it reads, for callers that extract them without building an event. A missing
+    /// array field is an empty span.
+    /// </summary>
+    public static bool Matches(ReadOnlySpan<string> categories, ReadOnlySpan<string> types, string? name, ReadOnlySpan<string> args, string? commandLine)
     {
-        if (e.Event is not { } eventFields || !Contains(eventFields.Category, "process") || !Contains(eventFields.Type, "start") || e.Process is not { } process)
+        if (!Contains(categories, "process") || !Contains(types, "start"))
         {
             return false;
         }
 
-        string? name = process.Name;
-        string[]? args = process.Args;
         if (name is not null && ToolNames.Contains(name))
         {
             return true;
         }
 
-        if (args is not null)
+        foreach (string argument in args)
+        {
+            if (ToolArguments.Contains(argument))
+            {
+                return true;
+            }
+        }
+
+        if (name is not null && name.Equals("netsh.exe", StringComparison.OrdinalIgnoreCase) && ContainsIgnoreCase(args, "portproxy") && ContainsIgnoreCase(args, "add"))
+        {
+            return true;
+        }
+
+        if (name is not null && SshNames.Contains(name))
         {
             foreach (string argument in args)
             {
-                if (ToolArguments.Contains(argument))
+                if (SshFlags.Contains(argument))
                 {
                     return true;
                 }
             }
-
-            if (name is not null && name.Equals("netsh.exe", StringComparison.OrdinalIgnoreCase) && ContainsIgnoreCase(args, "portproxy") && ContainsIgnoreCase(args, "add"))
-            {
-                return true;
-            }
-
-            if (name is not null && SshNames.Contains(name))
-            {
-                foreach (string argument in args)
-                {
-                    if (SshFlags.Contains(argument))
-                    {
-                        return true;
-                    }
-                }
-            }
         }
 
-        return process.CommandLine is { } commandLine && commandLine.AsSpan().ContainsAny(CommandLineNeedles);
+        return commandLine is not null && commandLine.AsSpan().ContainsAny(CommandLineNeedles);
     }
 
-    private static bool Contains(string[]? values, string value)
+    private static bool Contains(ReadOnlySpan<string> values, string value)
     {
-        if (values is null)
-        {
-            return false;
-        }
-
         foreach (string item in values)
         {
             if (string.Equals(item, value, StringComparison.Ordinal))
@@ -91,7 +90,7 @@ internal static class HandWrittenMatcher
         return false;
     }
 
-    private static bool ContainsIgnoreCase(string[] values, string value)
+    private static bool ContainsIgnoreCase(ReadOnlySpan<string> values, string value)
     {
         foreach (string item in values)
         {

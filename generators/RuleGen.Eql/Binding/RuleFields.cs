@@ -37,7 +37,7 @@ public static class RuleFields
                 AddTerms(sample.Terms, fields);
                 break;
             default:
-                throw new InvalidOperationException("No field reader for " + model.Query.GetType().Name);
+                throw new InvalidOperationException($"RuleFields has no case for the query plan {model.Query.GetType().Name}: add one.");
         }
 
         return new List<BoundField>(fields.Values);
@@ -117,7 +117,7 @@ public static class RuleFields
 
                 break;
             default:
-                throw new InvalidOperationException("No field reader for " + expression.GetType().Name);
+                throw new InvalidOperationException($"RuleFields has no case for the bound expression {expression.GetType().Name}: add one.");
         }
     }
 
@@ -138,7 +138,7 @@ public static class RuleFields
 
                 break;
             default:
-                throw new InvalidOperationException("No field reader for " + operand.GetType().Name);
+                throw new InvalidOperationException($"RuleFields has no case for the bound operand {operand.GetType().Name}: add one.");
         }
     }
 

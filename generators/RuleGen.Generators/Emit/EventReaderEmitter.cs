@@ -12,7 +12,7 @@ namespace RuleGen.Generators.Emit;
 /// <summary>
 /// Writes <c>EcsEventReader</c>, which reads a UTF-8 ECS document into an <c>EcsEvent</c> with
 /// <c>Utf8JsonReader</c> and fills only the fields a project's rules read. It keeps the dotted path of the current
-/// property in a stack buffer, descends into an object only when some field lies under it, and finds a field by
+/// property in a stack buffer and descends into an object only when some field lies under it. It finds a field by
 /// the path's length and bytes, so nested and dotted keys may be mixed at any level.
 /// </summary>
 internal static class EventReaderEmitter
@@ -251,7 +251,7 @@ internal static class EventReaderEmitter
         writer.Line($"// {CSharpLiterals.Comment(field.Name)} ({description})");
         if (field.IsCustom)
         {
-            // JsonLinesEventReader keeps a custom field's value as it is; detectors convert it when they read it.
+            // JsonLinesEventReader keeps a custom field's value as it is, and detectors convert it when they read it.
             writer.Line("// An object at a custom field's path holds other fields, as JsonLinesEventReader reads it.");
             using (writer.Block($"if (reader.TokenType == {Json}JsonTokenType.StartObject)"))
             {

@@ -416,7 +416,7 @@ public static class Utf8ValueReader
             return false;
         }
 
-        // Seconds end at 19; the rest up to the zone is an optional fraction of 1 to 7 digits.
+        // The seconds end at index 19. Between them and the zone comes nothing or a fraction of 1 to 7 digits.
         int fraction = zone - 19;
         return fraction == 0 || (text[19] == (byte)'.' && fraction >= 2 && fraction <= 8);
     }

@@ -7,9 +7,9 @@ using CsCheck;
 namespace RuleGen.Tests.Events;
 
 /// <summary>
-/// Generators of JSON value texts for comparing the two event readers: the values agents write, and the edge cases
-/// of the ECS coercions (numeric strings, fractions, out-of-range numbers, dates in several forms, nested arrays,
-/// nulls and objects), with strings escaped in two styles.
+/// Generators of JSON value texts for comparing the two event readers. They give the values agents write and the
+/// edge cases of the ECS coercions: numeric strings, fractions, out-of-range numbers, dates in several forms, nested
+/// arrays, nulls and objects. Strings are escaped in two styles.
 /// </summary>
 internal static class JsonValueGen
 {
