@@ -16,7 +16,8 @@ namespace RuleGen.Generators;
 
 /// <summary>
 /// Compiles every <c>.eql</c> AdditionalFile of a project into a detector class, plus one registry file with
-/// the <c>IDetector</c> interface and <c>Detectors.CreateAll()</c>. Rule errors are reported at their line
+/// the <c>IDetector</c> interface and <c>Detectors.CreateAll()</c>, the detector pack, and <c>EcsEventReader</c>,
+/// which reads only the fields the rules use. Rule errors are reported at their line
 /// and column in the <c>.eql</c> file; no exception escapes, because an escaped exception would silently
 /// drop every generated file of the project.
 /// </summary>

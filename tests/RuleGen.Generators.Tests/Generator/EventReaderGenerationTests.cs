@@ -65,6 +65,21 @@ public class EventReaderGenerationTests
             .ShouldBe(new[] { "event", "process", "process.parent" });
     }
 
+    // JsonLinesEventReader reads an object at an ECS leaf as that leaf's wrong value, never as the parent of a custom
+    // field, so the reader must not descend there either.
+    [Fact]
+    public void Reader_NeverDescendsIntoEcsLeaf()
+    {
+        string reader = Generate(
+            GeneratorHarness.Rule("rules/a.eql", "process where process.name.suffix : \"x\""),
+            GeneratorHarness.Rule("fields/a.schema.json", "{\"process.name.suffix\": \"keyword\"}"));
+
+        string prefixes = reader.Substring(reader.IndexOf("private static bool HasFieldsUnder", System.StringComparison.Ordinal));
+        Regex.Matches(prefixes, "SequenceEqual\\(path, \"([^\"]*)\"u8\\)").Select(match => match.Groups[1].Value)
+            .ShouldBe(new[] { "event", "process" });
+        FieldNames(reader).ShouldContain("process.name.suffix");
+    }
+
     [Fact]
     public void Reader_CustomFieldKeptAsWritten()
     {
