@@ -123,7 +123,8 @@ internal static class EventReaderEmitter
         writer.Line("/// Reads one document, such as a line of a JSON Lines file without its line break. A leading UTF-8 byte order mark is");
         writer.Line("/// skipped. No input makes this method throw: a document that is not valid JSON, is not an object, or has a string");
         writer.Line("/// that is not valid text becomes a result with an error that names <paramref name=\"line\"/>, and so does empty input,");
-        writer.Line("/// so skip blank lines before calling.");
+        writer.Line("/// so skip blank lines before calling. A skipped field's strings are not decoded, so invalid text there is no error,");
+        writer.Line("/// where <see cref=\"global::RuleGen.Events.JsonLinesEventReader\"/> reports the line.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"utf8Json\">The document as UTF-8 bytes.</param>");
         writer.Line("/// <param name=\"line\">The 1-based input line, for <see cref=\"global::RuleGen.Ecs.EcsEvent.InputLine\"/> and for messages.</param>");
