@@ -108,6 +108,31 @@ public class EventReaderGenerationTests
         reader.ShouldContain("public static global::RuleGen.Events.EventReadResult Read(global::System.ReadOnlySpan<byte> utf8Json, long line = 0)");
     }
 
+    // The reader fills EcsEvent, so a project whose detectors read its own event class gets no reader.
+    [Fact]
+    public void Reader_NotGeneratedForOwnEventType()
+    {
+        const string code = """
+            [assembly: RuleGen.EqlEventType(typeof(Agent.Sample))]
+            namespace Agent;
+            public sealed class Sample
+            {
+                public System.DateTimeOffset Timestamp { get; set; }
+                public EventInfo Event { get; } = new();
+                public ProcessInfo Process { get; } = new();
+            }
+            public sealed class EventInfo { public string[]? Category { get; set; } }
+            public sealed class ProcessInfo { public string? Name { get; set; } }
+            """;
+
+        var (run, compilerDiagnostics) = GeneratorHarness.RunWithCode(new[] { ("Agent/Sample.cs", code) }, GeneratorHarness.Rule("rules/a.eql", "process where process.name : \"a\""));
+
+        run.Diagnostics.ShouldBeEmpty();
+        compilerDiagnostics.ShouldBeEmpty();
+        run.Results.Single().GeneratedSources.Select(source => source.HintName).Where(name => name.StartsWith("RuleGen.", System.StringComparison.Ordinal))
+            .ShouldBe(new[] { "RuleGen.Detectors.g.cs", "RuleGen.DetectorPack.g.cs" }, ignoreOrder: true);
+    }
+
     [Fact]
     public void Reader_SameForAnyRuleOrder()
     {
