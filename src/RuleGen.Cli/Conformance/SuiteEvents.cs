@@ -15,14 +15,15 @@ namespace RuleGen.Cli.Conformance;
 internal sealed record SuiteDataFile(string DataPath, string? MappingPath);
 
 /// <summary>
-/// The events of a suite, prepared as Elasticsearch's test harness indexes them: field aliases of the mapping
-/// resolved, <c>@timestamp</c> derived, and the events sorted by time and then by event id, the order an
-/// Elasticsearch search returns them in. Fields the mapping leaves out get a type from their first value, as
-/// Elasticsearch's dynamic mapping gives them.
+/// The events of a suite, prepared as Elasticsearch's test harness indexes them: dates read in the format of
+/// their mapping, field aliases of the mapping resolved, <c>@timestamp</c> derived, and the events sorted by
+/// time and then by event id, the order an Elasticsearch search returns them in. Fields the mapping leaves out
+/// get a type from their first value, as Elasticsearch's dynamic mapping gives them.
 /// </summary>
 internal sealed class SuiteEvents
 {
     private const string Placeholder = "[runtime_random_keyword_type]";
+    private const string IsoFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     // 100 ns ticks from 1601-01-01 (Windows FILETIME) to milliseconds since 1970, as the harness's data loader does.
     private const long FileTimeTicksPerMillisecond = 10_000;
@@ -51,6 +52,8 @@ internal sealed class SuiteEvents
         var schemas = new List<SourceFile>();
         var aliases = new List<(string Alias, string Target)>();
         var nullValues = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        // The formats of date fields by mapping file: indices searched together may write one field differently.
+        var dateFormats = new Dictionary<string, Dictionary<string, MappingDateFormat>>(StringComparer.Ordinal);
         var mappedFields = new HashSet<string>(StringComparer.Ordinal);
         foreach (string mappingPath in files.Select(file => file.MappingPath).OfType<string>().Distinct(StringComparer.Ordinal))
         {
@@ -58,7 +61,8 @@ internal sealed class SuiteEvents
             string text = File.ReadAllText(mappingPath).Replace(Placeholder, "keyword", StringComparison.Ordinal);
             schemas.Add(new SourceFile(mappingPath, text));
             mappedFields.UnionWith(SchemaLoader.Parse(text, mappingPath, TextWriter.Null).Fields.Select(field => field.Name));
-            ReadMapping(text, mappingPath, aliases, nullValues);
+            dateFormats[mappingPath] = new Dictionary<string, MappingDateFormat>(StringComparer.Ordinal);
+            ReadMapping(text, mappingPath, aliases, nullValues, dateFormats[mappingPath]);
         }
 
         bool hasMapping = schemas.Count > 0;
@@ -78,8 +82,20 @@ internal sealed class SuiteEvents
         var inferred = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (SuiteDataFile file in files)
         {
+            IReadOnlyDictionary<string, MappingDateFormat> formats = file.MappingPath is null
+                ? new Dictionary<string, MappingDateFormat>()
+                : dateFormats[file.MappingPath];
             foreach (JsonObject item in ReadData(file.DataPath))
             {
+                // Dates become instants before an alias copies them, because an alias reads its target's value.
+                foreach ((string field, MappingDateFormat format) in formats)
+                {
+                    if (item[field] is { } value)
+                    {
+                        item[field] = ToInstants(value, field, format, file.DataPath);
+                    }
+                }
+
                 foreach ((string alias, string target) in aliases)
                 {
                     if (item[target] is { } value)
@@ -95,7 +111,7 @@ internal sealed class SuiteEvents
 
                 InferTypes(item, mappedFields, inferred);
                 long time = Timestamp(item, file.DataPath);
-                item["@timestamp"] = DateTimeOffset.FromUnixTimeMilliseconds(time).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+                item["@timestamp"] = DateTimeOffset.FromUnixTimeMilliseconds(time).UtcDateTime.ToString(IsoFormat, CultureInfo.InvariantCulture);
                 long id = idFields.Select(field => item[field]).OfType<JsonValue>().Select(value => value.TryGetValue(out long number) ? number : (long?)null).FirstOrDefault(number => number is not null) ?? 0;
                 events.Add((time, id, item));
             }
@@ -168,8 +184,9 @@ internal sealed class SuiteEvents
         }
     }
 
-    // Collects the mapping's field aliases and null_value settings.
-    private static void ReadMapping(string mappingText, string path, List<(string Alias, string Target)> aliases, Dictionary<string, JsonNode> nullValues)
+    // Collects the mapping's field aliases, null_value settings and the formats of its date fields. A date's
+    // null_value is written in the field's format, so it is stored as the instant it names.
+    private static void ReadMapping(string mappingText, string path, List<(string Alias, string Target)> aliases, Dictionary<string, JsonNode> nullValues, Dictionary<string, MappingDateFormat> dateFormats)
     {
         JsonNode? root;
         try
@@ -199,14 +216,36 @@ internal sealed class SuiteEvents
                     aliases.Add((field, target));
                 }
 
+                MappingDateFormat? format = null;
+                if (definition?["type"]?.GetValue<string>() == "date" && definition["format"]?.GetValue<string>() is { } formatText)
+                {
+                    format = MappingDateFormat.Parse(formatText, field, path);
+                    dateFormats[field] = format;
+                }
+
                 if (definition?["null_value"] is { } nullValue)
                 {
-                    nullValues[field] = nullValue.DeepClone();
+                    nullValues[field] = format is null ? nullValue.DeepClone() : ToInstants(nullValue, field, format, path);
                 }
 
                 Walk(definition?["properties"] as JsonObject, field + ".");
             }
         }
+    }
+
+    // Rewrites a date value, or each element of an array of them, as ISO 8601 text in UTC, which the generated
+    // detectors read without knowing the mapping's format.
+    private static JsonNode ToInstants(JsonNode value, string field, MappingDateFormat format, string path)
+    {
+        if (value is JsonArray array)
+        {
+            return new JsonArray(array.Select(element => element is null ? null : ToInstants(element, field, format, path)).ToArray());
+        }
+
+        string text = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+        DateTimeOffset instant = format.Read(text)
+            ?? throw new InvalidDataException($"{path}: the value '{text}' of the date field '{field}' does not match its format '{format}'.");
+        return JsonValue.Create(instant.UtcDateTime.ToString(IsoFormat, CultureInfo.InvariantCulture));
     }
 
     private static void InferTypes(JsonObject item, HashSet<string> mapped, SortedDictionary<string, string> inferred)
