@@ -119,6 +119,64 @@ public sealed class ConformanceRunnerTests : IDisposable
         exitCode.ShouldBe(1);
     }
 
+    // Two indices searched together, each writing the date field 'day' in the format of its own mapping.
+    private void WriteDateSuite(string firstDay, string queries)
+    {
+        Write("mapping-default.json", "{\"properties\": {}}");
+        Directory.CreateDirectory(Path.Combine(folder, "data"));
+        const string Mapping = """
+            {"properties": {
+              "day": {"type": "date", "format": "FORMAT"}, "event_type": {"type": "keyword"}, "id": {"type": "long"},
+              "event": {"properties": {"category": {"type": "alias", "path": "event_type"}}}
+            }}
+            """;
+        Write(Path.Combine("data", "day1.mapping"), Mapping.Replace("FORMAT", "dd-MM-yyyy", StringComparison.Ordinal));
+        Write(Path.Combine("data", "day2.mapping"), Mapping.Replace("FORMAT", "yyyy/MM/dd||epoch_millis", StringComparison.Ordinal));
+        Write(Path.Combine("data", "day1.data"), $$"""[{"id": 1, "event_type": "alert", "day": "{{firstDay}}"}, {"id": 2, "event_type": "alert", "day": "18-12-2022"}]""");
+        Write(Path.Combine("data", "day2.data"), """[{"id": 3, "event_type": "failure", "day": "2022/12/18"}, {"id": 4, "event_type": "failure", "day": "1671235200000"}]""");
+        Write("test_day.toml", queries);
+    }
+
+    // 1671235200000 is 2022-12-17T00:00:00Z and 1671321600000 the day after. Elasticsearch reports a sample's
+    // date keys as epoch milliseconds and a sequence's as ISO 8601 text.
+    [Fact]
+    public void ElasticsearchLayout_ReadsDatesInMappingFormats()
+    {
+        WriteDateSuite("17-12-2022", """
+            [[queries]]
+            name = "sampleByDay"
+            query = 'sample by day [alert where true] [failure where true]'
+            expected_event_ids = [1, 4, 2, 3]
+            join_keys = ["1671235200000", "1671321600000"]
+
+            [[queries]]
+            name = "sequenceByDay"
+            query = 'sequence by day [alert where true] [failure where true]'
+            expected_event_ids = [2, 3, 1, 4]
+            join_keys = ["2022-12-18T00:00:00.000Z", "2022-12-17T00:00:00.000Z"]
+            """);
+
+        var (exitCode, output, error) = Run();
+
+        output.ShouldBe("2 passed, 0 failed, 0 skipped" + Environment.NewLine, error);
+        exitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public void ElasticsearchLayout_DateNotInFormatExitsTwo()
+    {
+        WriteDateSuite("2022-12-17", """
+            [[queries]]
+            query = 'sample by day [alert where true] [failure where true]'
+            expected_event_ids = []
+            """);
+
+        var (exitCode, _, error) = Run();
+
+        exitCode.ShouldBe(2);
+        error.ShouldBe($"error: {Path.Combine(folder, "data", "day1.data")}: the value '2022-12-17' of the date field 'day' does not match its format 'dd-MM-yyyy'.{Environment.NewLine}");
+    }
+
     [Fact]
     public void PythonLayout_SkipsDialectAndCaseInsensitiveMode()
     {

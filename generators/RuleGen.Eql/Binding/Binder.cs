@@ -421,9 +421,11 @@ public sealed partial class Binder
                 continue;
             }
 
-            if (field.Kind is not (FieldKind.String or FieldKind.Long or FieldKind.Boolean))
+            // A date key joins on the instant, so texts in different formats or zones that name one instant are
+            // one key, as in Elasticsearch.
+            if (field.Kind is not (FieldKind.String or FieldKind.Long or FieldKind.Boolean or FieldKind.Date))
             {
-                Report(DiagnosticDescriptors.InvalidJoinKey, key.Span, $"The join key '{field.Name}' has type {field.Type}; RuleGen joins on keyword, ip, integer and boolean fields");
+                Report(DiagnosticDescriptors.InvalidJoinKey, key.Span, $"The join key '{field.Name}' has type {field.Type}; RuleGen joins on keyword, ip, integer, boolean and date fields");
                 continue;
             }
 

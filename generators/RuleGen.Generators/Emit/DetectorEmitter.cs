@@ -297,10 +297,13 @@ internal static class DetectorEmitter
     }
 
 
-    /// <summary>The C# type of a join key value.</summary>
+    /// <summary>
+    /// The C# type of a join key value. A date key is its instant in milliseconds since the Unix epoch, the
+    /// precision of Elasticsearch's date type, so two texts that name one instant are one key.
+    /// </summary>
     public static string KeyType(FieldKind kind) => kind switch
     {
-        FieldKind.Long => "long?",
+        FieldKind.Long or FieldKind.Date => "long?",
         FieldKind.Boolean => "bool?",
         _ => "string?",
     };

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using RuleGen.Eql.Binding;
+using RuleGen.Eql.Schema;
 
 namespace RuleGen.Generators.Emit;
 
@@ -102,16 +103,19 @@ internal static class SequenceEmitter
     {
         IEnumerable<string> names = terms.Count > 0 ? terms[0].Keys.Fields.Select(field => field.Name) : Enumerable.Empty<string>();
         string described = string.Join(", ", names);
+        bool hasDate = kinds.Any(kind => kind.Kind == FieldKind.Date);
         writer.Line(described.Length == 0
             ? $"/// <summary>The join key: the {query} has no 'by' keys, so every event shares one key.</summary>"
-            : $"/// <summary>The join key values of an event ({CSharpLiterals.Xml(described)}), compared by value and case-sensitively.</summary>");
+            : $"/// <summary>The join key values of an event ({CSharpLiterals.Xml(described)}), compared by value and case-sensitively.{(hasDate ? " A date key is its instant in epoch milliseconds." : string.Empty)}</summary>");
         string parameters = string.Join(", ", kinds.Select((kind, i) => $"{DetectorEmitter.KeyType(kind.Kind)} Key{Index(i)}"));
         using (writer.Block($"private readonly record struct JoinKey({parameters})"))
         {
-            writer.Line("/// <summary>The key values in the order of the rule's keys, for <see cref=\"global::RuleGen.Alert.JoinKeys\"/>.</summary>");
+            writer.Line(hasDate
+                ? "/// <summary>The key values in the order of the rule's keys, for <see cref=\"global::RuleGen.Alert.JoinKeys\"/>, a date as a UTC <see cref=\"global::System.DateTimeOffset\"/>.</summary>"
+                : "/// <summary>The key values in the order of the rule's keys, for <see cref=\"global::RuleGen.Alert.JoinKeys\"/>.</summary>");
             writer.Line(kinds.Count == 0
                 ? "public object?[] Values() => global::System.Array.Empty<object?>();"
-                : $"public object?[] Values() => new object?[] {{ {string.Join(", ", kinds.Select((_, i) => "Key" + Index(i)))} }};");
+                : $"public object?[] Values() => new object?[] {{ {string.Join(", ", kinds.Select((kind, i) => KeyValue(kind.Kind, "Key" + Index(i))))} }};");
         }
     }
 
@@ -337,7 +341,12 @@ internal static class SequenceEmitter
                 }
                 else if (!field.IsArray)
                 {
-                    writer.Line($"{type} {variable} = {ConditionEmitter.Access(field)};");
+                    if (field.Kind == FieldKind.Date)
+                    {
+                        writer.Line($"// {CSharpLiterals.Comment(field.Name)} is a date: the key is its instant in epoch milliseconds.");
+                    }
+
+                    writer.Line($"{type} {variable} = {KeyAccess(field)};");
                     if (!field.IsOptional)
                     {
                         writer.Line($"// {CSharpLiterals.Comment(field.Name)} is required: an event without it takes no part in the match.");
@@ -353,7 +362,12 @@ internal static class SequenceEmitter
                 {
                     string elementType = type.TrimEnd('?');
                     string array = "values" + Index(i);
-                    writer.Line($"{elementType}[]? {array} = {ConditionEmitter.Access(field)};");
+                    if (field.Kind == FieldKind.Date)
+                    {
+                        writer.Line($"// {CSharpLiterals.Comment(field.Name)} is a date: each key is an instant in epoch milliseconds.");
+                    }
+
+                    writer.Line($"{elementType}[]? {array} = {KeyAccess(field)};");
                     if (field.IsOptional)
                     {
                         writer.Line($"// ?{CSharpLiterals.Comment(field.Name)} is optional: a missing array gives one null key value.");
@@ -390,6 +404,24 @@ internal static class SequenceEmitter
                 writer.Line("}");
             }
         }
+    }
+
+    // The value Alert.JoinKeys reports for a key member.
+    private static string KeyValue(FieldKind kind, string member) => kind == FieldKind.Date
+        ? $"{member} is null ? null : (object)global::System.DateTimeOffset.FromUnixTimeMilliseconds({member}.Value)"
+        : member;
+
+    // Reads a key field. A date reads as epoch milliseconds, so two texts that name one instant are one key.
+    private static string KeyAccess(BoundField field)
+    {
+        if (field.Kind != FieldKind.Date)
+        {
+            return ConditionEmitter.Access(field);
+        }
+
+        return field.MemberPath.Length > 0
+            ? ConditionEmitter.Access(field) + "?.ToUnixTimeMilliseconds()"
+            : $"global::RuleGen.Ecs.CustomFieldValues.EpochMilliseconds(e, {CSharpLiterals.String(field.Name)})";
     }
 
     internal static string Index(int value) => value.ToString(CultureInfo.InvariantCulture);

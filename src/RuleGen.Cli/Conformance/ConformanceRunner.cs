@@ -136,16 +136,22 @@ internal static class ConformanceRunner
         }
 
         List<Alert> results = ordered.ToList();
+        bool sample = syntax is SampleSyntax;
         return (
             results.SelectMany(alert => Ids(alert, slots, events.Ids)).ToList(),
-            results.SelectMany(alert => alert.JoinKeys.Select(KeyText)).ToList());
+            results.SelectMany(alert => alert.JoinKeys.Select(key => KeyText(key, sample))).ToList());
     }
 
     // The suite writes join key values as strings, "null" for a null key, and numbers and booleans as text.
-    private static string KeyText(object? value) => value switch
+    // Elasticsearch's EQL plugin reports a date key of a sample as epoch milliseconds, because the composite
+    // aggregation returns the key as a long (CompositeKeyExtractor). A sequence reads its keys from the hits
+    // as UTC dates (FieldHitExtractor), which the response writes as ISO 8601 text with milliseconds.
+    private static string KeyText(object? value, bool sample) => value switch
     {
         null => "null",
         bool flag => flag ? "true" : "false",
+        DateTimeOffset date when sample => date.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        DateTimeOffset date => date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null",
     };
 
@@ -184,7 +190,8 @@ internal static class ConformanceRunner
 
     private static string Format(IEnumerable<long> ids) => string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
-    // Orders join key lists value by value: null first, then booleans, numbers and strings (ordinal).
+    // Orders join key lists value by value, null first. The keys at one position have one type: strings compare
+    // ordinally, and numbers, booleans and dates by value.
     private sealed class KeyComparer : IComparer<IReadOnlyList<object?>>
     {
         public static readonly KeyComparer Instance = new();
@@ -201,6 +208,7 @@ internal static class ConformanceRunner
                     (string left, string right) => string.CompareOrdinal(left, right),
                     (long left, long right) => left.CompareTo(right),
                     (bool left, bool right) => left.CompareTo(right),
+                    (DateTimeOffset left, DateTimeOffset right) => left.CompareTo(right),
                     var (left, right) => string.CompareOrdinal(Convert.ToString(left, CultureInfo.InvariantCulture), Convert.ToString(right, CultureInfo.InvariantCulture)),
                 };
                 if (order != 0)

@@ -36,7 +36,8 @@ public class Alert<TEvent>
 
     /// <summary>
     /// The join key values the events of a sequence or sample share, in the order of the rule's keys: a string,
-    /// long or bool each, or null for a missing optional key. Empty for an event query and for a rule without keys.
+    /// long or bool each, a <see cref="DateTimeOffset"/> in UTC at millisecond precision for a date key, or null
+    /// for a missing optional key. Empty for an event query and for a rule without keys.
     /// </summary>
     public IReadOnlyList<object?> JoinKeys { get; }
 

@@ -20,6 +20,18 @@ public static class CustomFieldValues
 
     public static bool[]? Booleans(EcsEvent e, string name) => Read(e, name, ToBoolean);
 
+    /// <summary>
+    /// Reads a date field: a <see cref="DateTimeOffset"/>, ISO 8601 text (UTC when it names no zone), or epoch
+    /// milliseconds as a whole number or a string of digits, the forms of Elasticsearch's default date format.
+    /// </summary>
+    public static DateTimeOffset[]? Dates(EcsEvent e, string name) => Read(e, name, ToDate);
+
+    /// <summary>
+    /// Reads a date field as milliseconds since the Unix epoch, the value a date join key holds, so that two texts
+    /// naming one instant give one key. A sub-millisecond part is dropped, as Elasticsearch's date type drops it.
+    /// </summary>
+    public static long[]? EpochMilliseconds(EcsEvent e, string name) => Read(e, name, value => ToDate(value) is (true, var date) ? (true, date.ToUnixTimeMilliseconds()) : (false, 0L));
+
     private static T[]? Read<T>(EcsEvent e, string name, Func<object, (bool Ok, T Value)> convert)
     {
         if (e.CustomFields is null || !e.CustomFields.TryGetValue(name, out object? value) || value is null)
@@ -81,6 +93,33 @@ public static class CustomFieldValues
         string text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) => (true, parsed),
         _ => (false, 0),
     };
+
+    private static (bool, DateTimeOffset) ToDate(object value)
+    {
+        switch (value)
+        {
+            case DateTimeOffset date:
+                return (true, date);
+            case long milliseconds:
+                return FromEpochMilliseconds(milliseconds);
+            case int milliseconds:
+                return FromEpochMilliseconds(milliseconds);
+            case string text when EcsValueReader.TryParseDate(text, out DateTimeOffset? parsed):
+                return (true, parsed!.Value);
+
+            // NOTE: Elasticsearch's default format tries the ISO form first, which reads a string of four digits
+            // as a year; here every string of digits that is no ISO date is epoch milliseconds.
+            case string text when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long milliseconds):
+                return FromEpochMilliseconds(milliseconds);
+            default:
+                return (false, default);
+        }
+    }
+
+    private static (bool, DateTimeOffset) FromEpochMilliseconds(long milliseconds) =>
+        milliseconds >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? (true, DateTimeOffset.FromUnixTimeMilliseconds(milliseconds))
+            : (false, default);
 
     private static (bool, bool) ToBoolean(object value) => value switch
     {

@@ -324,6 +324,15 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Binder_DateJoinKeys()
+    {
+        SequencePlan sequence = Plan("sequence by @timestamp [process where true] by process.start [process where true] by process.parent.start").ShouldBeOfType<SequencePlan>();
+
+        sequence.KeyKinds.ToArray().ShouldBe(new[] { new KeyKindItem(FieldKind.Date, false), new KeyKindItem(FieldKind.Date, false) });
+        sequence.Terms[1].Keys.Fields.Select(field => field.MemberPath).ShouldBe(new[] { "Timestamp", "Process.Parent.Start" });
+    }
+
+    [Fact]
     public void Binder_OptionalJoinKeyAllowsNull()
     {
         SequencePlan sequence = Plan("sequence by ?process.entity_id, host.name [process where true] [process where true]").ShouldBeOfType<SequencePlan>();

@@ -226,15 +226,25 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_DateJoinKey()
+    public void Binder_FloatingPointJoinKey()
     {
-        const string text = "sequence [process where true] by @timestamp [process where true] by @timestamp";
+        ShouldReport(
+            "sequence by host.cpu.usage " + TwoTerms,
+            "RG1006",
+            1,
+            13,
+            "The join key 'host.cpu.usage' has type scaled_float; RuleGen joins on keyword, ip, integer, boolean and date fields");
+    }
 
-        RuleCompilation compilation = Compile(text);
-
-        EqlDiagnostic diagnostic = compilation.Diagnostics.First(candidate => candidate.Id == "RG1006");
-        Position(text, diagnostic).ShouldBe((1, 34));
-        diagnostic.Message.ShouldContain("The join key '@timestamp' has type date");
+    [Fact]
+    public void Binder_DateKeyPairsOnlyWithDate()
+    {
+        ShouldReport(
+            "sequence [process where true] by process.start [process where true] by process.pid",
+            "RG1004",
+            1,
+            69,
+            "Join key 1 of this term is 'process.pid' (long), which cannot equal join key 1 of the first term (date)");
     }
 
     [Fact]
