@@ -150,6 +150,8 @@ public sealed partial class Binder
                 return BindStringComparison(field, op, literal, comparison, clause);
             case FieldKind.Long:
             case FieldKind.Double:
+                // TODO: Elasticsearch's EQL verifier also accepts a numeric field compared with a string, as in
+                // process.pid == "12". RuleGen still reports RG1003 there.
                 if (literal.Kind != LiteralKind.Number)
                 {
                     return ReportLiteralType(field, literal, "a number", literal.Kind == LiteralKind.String ? literal.Value : null);
@@ -236,14 +238,35 @@ public sealed partial class Binder
 
     private BoundExpression BindStringComparison(BoundField field, ComparisonOperator op, LiteralSyntax literal, ComparisonSyntax comparison, string clause)
     {
-        if (literal.Kind != LiteralKind.String)
+        string value;
+        if (literal.Kind == LiteralKind.String)
+        {
+            value = literal.Value;
+        }
+        else if (IsKeywordType(field.Type) && literal.Kind is LiteralKind.Number or LiteralKind.True or LiteralKind.False)
+        {
+            // Elasticsearch compares a keyword field with a number's or a boolean's text, so event.code == 4688
+            // matches "4688".
+            if (literal.Kind == LiteralKind.Number && !IsFiniteNumber(literal))
+            {
+                return Unknown;
+            }
+
+            value = literal.Kind switch
+            {
+                LiteralKind.Number => KeywordTermText.OfNumber(literal.Value),
+                LiteralKind.True => "true",
+                _ => "false",
+            };
+        }
+        else
         {
             return ReportLiteralType(field, literal, "a string", null);
         }
 
-        if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && literal.Value.IndexOfAny(new[] { '*', '?' }) >= 0)
+        if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && value.IndexOfAny(new[] { '*', '?' }) >= 0)
         {
-            char wildcard = literal.Value[literal.Value.IndexOfAny(new[] { '*', '?' })];
+            char wildcard = value[value.IndexOfAny(new[] { '*', '?' })];
             Report(DiagnosticDescriptors.LiteralWildcard, comparison.OperatorSpan, Slice(comparison.OperatorSpan), wildcard, literal.Text);
         }
 
@@ -251,15 +274,20 @@ public sealed partial class Binder
         {
             case ComparisonOperator.Equal:
                 // '==' is case-sensitive and never expands wildcards: '*' in the value is literal.
-                return new BoundStringMatch(field, new[] { StringPattern.Exact(literal.Value) }.ToEquatableArray(), false, clause);
+                return new BoundStringMatch(field, new[] { StringPattern.Exact(value) }.ToEquatableArray(), false, clause);
             case ComparisonOperator.NotEqual:
-                var equal = new BoundStringMatch(field, new[] { StringPattern.Exact(literal.Value) }.ToEquatableArray(), false, clause);
+                var equal = new BoundStringMatch(field, new[] { StringPattern.Exact(value) }.ToEquatableArray(), false, clause);
                 return new BoundNot(equal, clause);
             default:
                 // Ordered string comparisons are case-sensitive and lexicographic, by UTF-16 code unit.
-                return new BoundComparison(field, op, new BoundValue(FieldKind.String, literal.Value), clause);
+                return new BoundComparison(field, op, new BoundValue(FieldKind.String, value), clause);
         }
     }
+
+    // The keyword family, whose term and range queries search for the text of any value. The other string types
+    // stay strict: an ip field rejects a number at search time, and a version or text field transforms the
+    // value before it searches.
+    private static bool IsKeywordType(string type) => type is "keyword" or "constant_keyword" or "wildcard";
 
     private BoundExpression ReportLiteralType(BoundField field, LiteralSyntax literal, string expected, string? stringValue)
     {

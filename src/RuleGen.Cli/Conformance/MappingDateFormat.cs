@@ -86,9 +86,9 @@ internal sealed class MappingDateFormat
         }
     }
 
-    // Translates the pattern letters that the runner reads from Java's DateTimeFormatter to .NET's custom format:
-    // y and u (year), M (month), d (day), H and h (hour), m (minute), s (second), S (fraction of a second) and
-    // a (AM or PM), with quoted text and other punctuation kept literally.
+    // Translates a Java DateTimeFormatter pattern to a .NET custom format. The runner reads the letters y and u
+    // (year), M (month), d (day), H and h (hour), m (minute), s (second), S (fraction of a second) and a (AM or
+    // PM). Quoted text and other punctuation stay literal.
     private static string ToDotNetPattern(string pattern, string field, string format, string mappingPath)
     {
         var result = new StringBuilder();

@@ -184,6 +184,49 @@ public sealed class BinderTests
         comparison.Value.ShouldBe(new BoundValue(FieldKind.Long, "5"));
     }
 
+    // Elasticsearch compares a keyword field with a number's or a boolean's Java text.
+    [Theory]
+    [InlineData("event.code == 4688", "4688")]
+    [InlineData("event.code == 007", "7")]
+    [InlineData("event.code == -5", "-5")]
+    [InlineData("event.code == -0", "0")]
+    [InlineData("event.code == 1.0", "1.0")]
+    [InlineData("event.code == 2.50", "2.5")]
+    [InlineData("event.code == 1e3", "1000.0")]
+    [InlineData("event.code == 0.001", "0.001")]
+    [InlineData("event.code == 0.0001", "1.0E-4")]
+    [InlineData("event.code == 12345678.9", "1.23456789E7")]
+    [InlineData("event.code == 1e21", "1.0E21")]
+    [InlineData("event.code == 99999999999999999999", "1.0E20")]
+    [InlineData("event.code == true", "true")]
+    [InlineData("event.code == false", "false")]
+    public void Binder_KeywordComparedToNumberText(string condition, string expected)
+    {
+        BoundStringMatch match = StringMatch(condition);
+
+        match.Field.Name.ShouldBe("event.code");
+        match.Patterns.ToArray().ShouldBe(new[] { StringPattern.Exact(expected) });
+        match.IgnoreCase.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Binder_KeywordNotEqualToNumber()
+    {
+        BoundNot not = Condition("process where event.code != 4688").ShouldBeOfType<BoundNot>();
+
+        not.Operand.ShouldBeOfType<BoundStringMatch>().Patterns.ToArray().ShouldBe(new[] { StringPattern.Exact("4688") });
+    }
+
+    // A range query on a keyword field compares the number's text lexicographically.
+    [Fact]
+    public void Binder_KeywordOrderedAgainstNumber()
+    {
+        BoundComparison comparison = Condition("process where event.code < 10").ShouldBeOfType<BoundComparison>();
+
+        comparison.Operator.ShouldBe(ComparisonOperator.Less);
+        comparison.Value.ShouldBe(new BoundValue(FieldKind.String, "10"));
+    }
+
     [Fact]
     public void Binder_DecimalOnLongField()
     {

@@ -122,9 +122,16 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_KeywordComparedToNumber()
+    public void Binder_IpComparedToNumber()
     {
-        ShouldReport("process where event.code == 4688", "RG1003", 1, 29, "has type keyword, so it compares with a string, not the number 4688: write the value as a string, \"4688\"");
+        ShouldReport("network where source.ip == 4688", "RG1003", 1, 28, "has type ip, so it compares with a string, not the number 4688: write the value as a string, \"4688\"");
+    }
+
+    // Elasticsearch checks that the values of 'in' have the field's type, unlike those of '=='.
+    [Fact]
+    public void Binder_KeywordInNumbers()
+    {
+        ShouldReport("process where event.code in (\"4688\", 4689)", "RG1003", 1, 38, "Field 'event.code' has type keyword, so it compares with strings, not the number 4689");
     }
 
     [Fact]

@@ -26,6 +26,26 @@ public class EventQuerySemanticsTests
         Fires(detector, Process("vaultcmd.exe.bak")).ShouldBeFalse();
     }
 
+    // A keyword field compared with a number compares with the number's text, as in Elasticsearch: 4688 is
+    // "4688" and 1.0 is "1.0", the text Java writes for the double.
+    [Fact]
+    public void KeywordComparedToNumber_UsesItsText()
+    {
+        var detector = new KeywordNumberDetector();
+        EcsEvent WithCode(string code, string name = "a.exe")
+        {
+            EcsEvent e = Process(name);
+            e.Event!.Code = code;
+            return e;
+        }
+
+        Fires(detector, WithCode("4688")).ShouldBeTrue();
+        Fires(detector, WithCode("04688")).ShouldBeFalse();
+        Fires(detector, WithCode("4689")).ShouldBeFalse();
+        Fires(detector, WithCode("4688", name: "1.0")).ShouldBeFalse();
+        Fires(detector, WithCode("4688", name: "1")).ShouldBeTrue();
+    }
+
     [Fact]
     public void EqualEquals_StarIsLiteral()
     {
