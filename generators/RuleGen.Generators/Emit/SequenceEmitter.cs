@@ -419,8 +419,9 @@ internal static class SequenceEmitter
             return ConditionEmitter.Access(field);
         }
 
+        // The cast admits a member of a project's own event type that is a DateTimeOffset and cannot be null.
         return field.MemberPath.Length > 0
-            ? ConditionEmitter.Access(field) + "?.ToUnixTimeMilliseconds()"
+            ? $"((global::System.DateTimeOffset?){ConditionEmitter.Access(field)})?.ToUnixTimeMilliseconds()"
             : $"global::RuleGen.Ecs.CustomFieldValues.EpochMilliseconds(e, {CSharpLiterals.String(field.Name)})";
     }
 

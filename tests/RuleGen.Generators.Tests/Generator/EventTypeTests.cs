@@ -109,6 +109,41 @@ public class EventTypeTests
         RunProbe(output).ShouldBe("ssh_forward: 11; WhoamiOnB: 12; risky: 17; ssh_then_netsh: 11,17; proxy_then_discovery: 17,13");
     }
 
+    // ProcessStart.Timestamp is a DateTimeOffset that cannot be null, and a date key still reads it as an instant.
+    [Fact]
+    public void OwnEventType_DateJoinKey()
+    {
+        const string probe = """
+            using System;
+            using System.Collections.Generic;
+            using System.Globalization;
+            using System.Linq;
+
+            namespace Agent;
+
+            public static class Probe
+            {
+                public static string Run()
+                {
+                    var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                    var alerts = new List<RuleGen.Alert<ProcessStart>>();
+                    var pack = new RuleGen.Generated.DetectorPack();
+                    pack.Process(new ProcessStart { Timestamp = start, Process = new ProcessInfo { Name = "a.exe", Pid = 1 } }, alerts);
+                    pack.Process(new ProcessStart { Timestamp = start.AddSeconds(1), Process = new ProcessInfo { Name = "b.exe", Pid = 2 } }, alerts);
+                    pack.Process(new ProcessStart { Timestamp = start.ToOffset(TimeSpan.FromHours(2)), Process = new ProcessInfo { Name = "b.exe", Pid = 3 } }, alerts);
+                    return string.Join("; ", alerts.Select(alert => string.Join(",", alert.Events.Select(e => e.Process.Pid)) + " by " + ((DateTimeOffset)alert.JoinKeys[0]!).ToString("o", CultureInfo.InvariantCulture)));
+                }
+            }
+            """;
+        AdditionalText rule = GeneratorHarness.Rule("rules/same_time.eql", "sample by @timestamp [process where process.name == \"a.exe\"] [process where process.name == \"b.exe\"]");
+
+        var (run, compilerDiagnostics, output) = Generate(new[] { rule }, ("Agent/ProcessStart.cs", EventClass), ("Agent/Probe.cs", probe));
+
+        run.Diagnostics.ShouldBeEmpty();
+        compilerDiagnostics.ShouldBeEmpty();
+        RunProbe(output).ShouldBe("1,3 by 2026-01-01T00:00:00.0000000+00:00");
+    }
+
     [Fact]
     public void MissingMember_RG1002()
     {
