@@ -20,13 +20,14 @@ internal static class EventFieldText
         fields.Select(field => field + " = " + Format(Read(e, field))).ToArray();
 
     /// <summary>
-    /// Reads a field by its dotted name: a custom field (one with an <c>Ext</c> segment, as the test rules' schema
-    /// declares them) from <see cref="EcsEvent.CustomFields"/>, any other through the typed members, whose names
-    /// are the name's segments in Pascal case (<c>process.command_line</c> is <c>Process.CommandLine</c>).
+    /// Reads a field by its dotted name: a custom field (one with an <c>Ext</c> segment, or whose first segment
+    /// names no ECS field set, as the test rules' schemas declare them) from <see cref="EcsEvent.CustomFields"/>,
+    /// any other through the typed members, whose names are the name's segments in Pascal case
+    /// (<c>process.command_line</c> is <c>Process.CommandLine</c>).
     /// </summary>
     public static object? Read(EcsEvent e, string field)
     {
-        if (field.Contains(".Ext.", StringComparison.Ordinal))
+        if (field.Contains(".Ext.", StringComparison.Ordinal) || typeof(EcsEvent).GetProperty(MemberName(field.TrimStart('@').Split('.')[0])) is null)
         {
             return e.CustomFields is { } custom && custom.TryGetValue(field, out object? value) ? value : null;
         }
@@ -39,7 +40,7 @@ internal static class EventFieldText
                 return null;
             }
 
-            string member = string.Concat(segment.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part.Substring(1)));
+            string member = MemberName(segment);
             PropertyInfo property = current.GetType().GetProperty(member)
                 ?? throw new InvalidOperationException($"The type {current.GetType().Name} has no member {member} for the field '{field}'.");
             current = property.GetValue(current);
@@ -47,6 +48,9 @@ internal static class EventFieldText
 
         return current;
     }
+
+    private static string MemberName(string segment) =>
+        string.Concat(segment.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part.Substring(1)));
 
     public static string Format(object? value) => value switch
     {
