@@ -85,8 +85,9 @@ internal sealed class ConditionEmitter
             case BoundAnd:
             case BoundOr:
                 bool isAnd = expression is BoundAnd;
-                var operands = new List<BoundExpression>();
-                Flatten(expression, isAnd, operands);
+                var flat = new List<BoundExpression>();
+                Flatten(expression, isAnd, flat);
+                List<BoundExpression> operands = CheapestFirst(flat);
 
                 // 'and' is true when all operands are true and false when any is false. 'or' is the reverse.
                 string join = isAnd == wantTrue ? "&& " : "|| ";
@@ -146,6 +147,18 @@ internal sealed class ConditionEmitter
         writer.Unindent();
         writer.Line(")" + suffix);
     }
+
+    /// <summary>
+    /// Returns <paramref name="operands"/> ordered by <see cref="TestCost"/>, keeping the written order among equals.
+    /// Only a test for truth may reorder: three-valued operators give the same value in any order, and no test has
+    /// a side effect, but the order written is easier to read where it does not matter.
+    /// </summary>
+    public static List<BoundExpression> CheapestFirst(List<BoundExpression> operands) =>
+        operands.Select((operand, index) => (Operand: operand, Index: index))
+            .OrderBy(pair => TestCost.Of(pair.Operand))
+            .ThenBy(pair => pair.Index)
+            .Select(pair => pair.Operand)
+            .ToList();
 
     /// <summary>The operands of a chain of 'and', in the order written; the expression itself when it is no 'and'.</summary>
     public static List<BoundExpression> Conjuncts(BoundExpression expression)

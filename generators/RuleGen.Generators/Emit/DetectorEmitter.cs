@@ -252,7 +252,7 @@ internal static class DetectorEmitter
             }
 
             writer.Line("// The event matches only when the condition is true; false and null (unknown) both reject it.");
-            List<BoundExpression> conjuncts = ConditionEmitter.Conjuncts(filter.Condition);
+            List<BoundExpression> conjuncts = ConditionEmitter.CheapestFirst(ConditionEmitter.Conjuncts(filter.Condition));
             if (conjuncts.Count == 1)
             {
                 conditions.EmitTest(writer, filter.Condition, wantTrue: true, "bool condition = ", ";");
@@ -262,7 +262,7 @@ internal static class DetectorEmitter
 
             // An 'and' is true only when every operand is true, so the first operand that is not true (false, or
             // null for a missing field) decides, and the rest is not evaluated.
-            writer.Line("// Each operand of the top-level 'and' must be true.");
+            writer.Line("// Each operand of the top-level 'and' must be true; the cheapest tests run first.");
             for (int i = 0; i < conjuncts.Count; i++)
             {
                 string term = "term" + i.ToString(CultureInfo.InvariantCulture);

@@ -118,6 +118,22 @@ public class GeneratedCodeTests
             """);
     }
 
+    // Scanning every argument costs more than one comparison, so the comparison runs first.
+    [Fact]
+    public void AndOperands_CheapestFirst()
+    {
+        string source = GenerateSingle("process where process.args : \"*x*\" and process.name == \"a\"");
+
+        source.ShouldContain("""
+                    // process.name == "a"
+                    bool term0 = global::RuleGen.Matching.EqlString.Equal(e.Process?.Name, "a", ignoreCase: false).IsTrue;
+            """);
+        source.ShouldContain("""
+                    // process.args : "*x*"
+                    bool term1 = global::RuleGen.Matching.EqlString.Contains(e.Process?.Args, "x", ignoreCase: true).IsTrue;
+            """);
+    }
+
     private static string GenerateSingle(string rule)
     {
         var (run, compilerDiagnostics) = GeneratorHarness.Run(GeneratorHarness.Rule("rules/rule.eql", rule));
