@@ -85,7 +85,8 @@ public sealed partial class Binder
         ExpressionSyntax left = FoldNegativeNumber(comparison.Left);
         ExpressionSyntax right = FoldNegativeNumber(comparison.Right);
         ComparisonOperator op = comparison.Operator;
-        if (IsComputed(left) || IsComputed(right))
+        // Two literals, as in '3 < 4' or '"Foo" == "foo"', are compared as any two values are.
+        if (IsComputed(left) || IsComputed(right) || (left is LiteralSyntax && right is LiteralSyntax))
         {
             return BindOperandComparison(comparison);
         }
@@ -110,11 +111,7 @@ public sealed partial class Binder
 
         if (left is not FieldSyntax fieldSyntax)
         {
-            if (left is LiteralSyntax && right is LiteralSyntax)
-            {
-                ReportNotSupported(comparison.Span, "a comparison between two constants", "; write the condition's value, true or false, instead");
-            }
-            else if (left is LiteralSyntax { Kind: LiteralKind.Null } || right is LiteralSyntax { Kind: LiteralKind.Null })
+            if (left is LiteralSyntax { Kind: LiteralKind.Null } || right is LiteralSyntax { Kind: LiteralKind.Null })
             {
                 return BindConditionNullTest(left is LiteralSyntax ? right : left, op, comparison);
             }
@@ -346,7 +343,8 @@ public sealed partial class Binder
             return BindRegex(predicate);
         }
 
-        if (IsComputed(predicate.Subject))
+        // A literal subject, as in '345 in (123, 345)', is a value like a computed one.
+        if (IsComputed(predicate.Subject) || FoldNegativeNumber(predicate.Subject) is LiteralSyntax)
         {
             List<LiteralSyntax>? computedValues = BindLiteralValues(predicate);
             return computedValues is null ? Unknown : BindOperandPredicate(predicate, computedValues);

@@ -230,6 +230,9 @@ public sealed partial class Binder
         {
             if (comparison.Operator is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
             {
+                // TODO: '1 < null' is probably null in Elasticsearch, whose QL optimizer rule FoldNull turns a
+                // nullable expression with a null operand into null. RuleGen reports an error here instead. Not
+                // checked against a running Elasticsearch.
                 Report(DiagnosticDescriptors.TypeMismatch, comparison.OperatorSpan, "null can only be compared with == (the value is missing) or != (the value is present)");
                 return Unknown;
             }

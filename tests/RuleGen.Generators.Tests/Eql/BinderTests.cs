@@ -407,4 +407,40 @@ public sealed class BinderTests
 
         comparison.Value.ShouldBe(new BoundValue(FieldKind.Long, "-5"));
     }
+
+    [Fact]
+    public void Binder_TwoLiteralsCompareAsValues()
+    {
+        BoundOperandComparison comparison = Condition("any where 3 < 4.5").ShouldBeOfType<BoundOperandComparison>();
+
+        comparison.Left.ShouldBe(new BoundLiteralOperand(ValueKind.Long, "3"));
+        comparison.Operator.ShouldBe(ComparisonOperator.Less);
+        comparison.Right.ShouldBe(new BoundLiteralOperand(ValueKind.Double, "4.5"));
+    }
+
+    [Fact]
+    public void Binder_LiteralEqualsNullIsNullTest()
+    {
+        BoundOperandNullTest test = Condition("any where \"foo\" != null").ShouldBeOfType<BoundOperandNullTest>();
+
+        test.Operand.ShouldBe(new BoundLiteralOperand(ValueKind.String, "foo"));
+        test.IsNull.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Binder_LiteralInListIsComparisons()
+    {
+        BoundOr or = Condition("any where 345 in (123, 345)").ShouldBeOfType<BoundOr>();
+
+        BoundOperandComparison first = or.Left.ShouldBeOfType<BoundOperandComparison>();
+        first.Left.ShouldBe(new BoundLiteralOperand(ValueKind.Long, "345"));
+        first.Right.ShouldBe(new BoundLiteralOperand(ValueKind.Long, "123"));
+        or.Right.ShouldBeOfType<BoundOperandComparison>().Right.ShouldBe(new BoundLiteralOperand(ValueKind.Long, "345"));
+    }
+
+    [Fact]
+    public void Binder_LiteralsOfTwoTypesRejected()
+    {
+        ShouldReport("any where \"1\" == 1", "RG1003", 1, 11, "'\"1\"' is a string and '1' is an integer, so they cannot be compared");
+    }
 }
