@@ -75,9 +75,9 @@ var suiteOption = new Option<string>("--suite")
 };
 var minimumPassedOption = new Option<int?>("--min-passed")
 {
-    Description = "Succeed when at least this many queries pass, even if others fail; CI uses it to catch a drop.",
+    Description = "Succeed when at least this many queries and folding cases pass, even if others fail; CI uses it to catch a drop.",
 };
-var conformance = new Command("conformance", "Runs a conformance suite: compiles each query through the generator, runs it over the suite's events and compares the event ids. Prints one line per failed or skipped query and 'N passed, N failed, N skipped'. Exits with 0 when nothing failed (or --min-passed was reached), 1 otherwise, and 2 when the suite cannot be read.")
+var conformance = new Command("conformance", "Runs a conformance suite: compiles each query through the generator, runs it over the suite's events and compares the event ids. Folding cases (an expression and its expected value) become rules over one event and are checked the same way. Prints one line per failed or skipped query or case and 'N passed, N failed, N skipped'. Exits with 0 when nothing failed (or --min-passed was reached), 1 otherwise, and 2 when the suite cannot be read.")
 {
     suiteOption,
     minimumPassedOption,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using RuleGen.Cli.Conformance;
 
@@ -209,11 +210,135 @@ public sealed class ConformanceRunnerTests : IDisposable
 
         string[] lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(4, output);
-        lines[0].ShouldBe("SKIP test_folding.toml: 2 cases: expression-level folding cases of the Python engine; they evaluate expressions without events, which the runner does not do yet");
+        lines[0].ShouldBe("SKIP test_folding.toml:between#2 `between(\"abc\", \"x\", \"y\")`: between() without a null argument is the empty string in Elasticsearch when the left or right text is not found, and null in the Python engine; RuleGen returns Elasticsearch's value \"\", the file expects null");
         lines[1].ShouldBe("SKIP test_queries.toml:#1: the expected ids hold only in the Python engine's case-insensitive mode, where == ignores case; Elasticsearch's == does not");
         lines[2].ShouldStartWith("SKIP test_queries.toml:#2: written in the Python engine's syntax, not Elasticsearch's (RG0007 at (1,20):");
-        lines[3].ShouldBe("1 passed, 0 failed, 4 skipped");
+        lines[3].ShouldBe("2 passed, 0 failed, 3 skipped");
         exitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public void PythonLayout_EvaluatesFoldingCases()
+    {
+        Write("test_data.json", "[" + Event(1, "process", "a.exe", 1) + "]");
+        Write("test_folding.toml", """
+            [arithmetic]
+                [[arithmetic.fold.tests]]
+                expression = "7 + -3"
+                expected = 4
+
+                [[arithmetic.fold.tests]]
+                expression = "-7 / 2"
+                expected = -3
+
+                [[arithmetic.fold.tests]]
+                expression = "7 / 2.0"
+                expected = 3.5
+
+                [[arithmetic.fold.tests]]
+                expression = "7 / 2"
+                expected = 4
+
+            [logic]
+                [[logic.fold.tests]]
+                expression = "3 < 4 and true"
+                expected = true
+
+                [[logic.fold.tests]]
+                expression = "false or null"
+
+                [[logic.fold.tests]]
+                expression = '"Foo" == "foo"'
+                expected = false
+
+                [[logic.fold.tests]]
+                expression = "not null"
+                expected = false
+
+                [[logic.fold.tests]]
+                expression = "1 < null"
+
+            [strings]
+                [[strings.tests]]
+                expression = 'concat("a", 1)'
+                expected = "a1"
+
+                [[strings.tests]]
+                expression = "length('abc')"
+                expected = 3
+
+                [[strings.tests]]
+                expression = '"abc":length()'
+                expected = 3
+
+            [nulls]
+                [[nulls.loop]]
+                    [nulls.loop.param]
+                    name = "value"
+                    type = ["bool", "null"]
+
+                    [nulls.loop.fold]
+                        [[nulls.loop.fold.tests]]
+                        expression = "$value != null"
+                        expected = true
+
+            [insensitive]
+            case_insensitive = true
+                [[insensitive.fold.tests]]
+                expression = '"Foo" == "foo"'
+                expected = true
+            """);
+
+        var (exitCode, output, _) = Run();
+
+        string[] lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(8, output);
+        lines[0].ShouldBe("FAIL test_folding.toml:arithmetic#4 `7 / 2`: expected 4, but the rule `any where (7 / 2) == 4` raised 0 alerts on one event; the expression is not null");
+        lines[1].ShouldBe("FAIL test_folding.toml:logic#4 `not null`: expected false, but the rule `any where not (not null)` raised 0 alerts on one event; the expression is null");
+        lines[2].ShouldBe("FAIL test_folding.toml:logic#5 `1 < null`: the rule `any where (1 < null) == null` does not compile: RG1003 at (1,14): null can only be compared with == (the value is missing) or != (the value is present)");
+        lines[3].ShouldBe("SKIP test_folding.toml:strings#2 `length('abc')`: written in the Python engine's syntax, not Elasticsearch's (RG0006 at (1,19): EQL strings use double quotes: write \"abc\" instead of 'abc')");
+        lines[4].ShouldStartWith("SKIP test_folding.toml:strings#3 `\"abc\":length()`: uses the Python engine's method syntax ':length()', which Elasticsearch's EQL does not have (RG1003 at (1,11): ");
+        lines[5].ShouldBe("FAIL test_folding.toml:nulls.loop1[null]#1 `null != null`: expected true, but the rule `any where (null != null)` raised 0 alerts on one event; the expression is not null");
+        lines[6].ShouldBe("SKIP test_folding.toml:insensitive#1 `\"Foo\" == \"foo\"`: the expected value holds only in the Python engine's case-insensitive mode, where comparisons and string functions ignore case; Elasticsearch's do not");
+        lines[7].ShouldBe("8 passed, 4 failed, 3 skipped");
+        exitCode.ShouldBe(1);
+    }
+
+    // A case that expects the Python engine's value is skipped only when the generated code returns the value that
+    // the difference names for Elasticsearch. Otherwise it still fails.
+    [Fact]
+    public void FoldRunner_SkipsOnlyVerifiedDifference()
+    {
+        var cases = new[]
+        {
+            new FoldCase("t.toml", "a#1", "-7 / 2", -4L, false, false),
+            new FoldCase("t.toml", "a#2", "7 / 2", 4L, false, false),
+        };
+        var differences = new[]
+        {
+            new ElasticsearchDifference(foldCase => foldCase.Name == "a#1", -3L, "truncates"),
+            new ElasticsearchDifference(foldCase => foldCase.Name == "a#2", 5L, "claims 5"),
+        };
+
+        List<FoldOutcome> outcomes = FoldRunner.Run(cases, (_, _) => null, differences);
+
+        outcomes[0].Status.ShouldBe(QueryStatus.Skipped);
+        outcomes[0].Reason.ShouldBe("truncates; RuleGen returns Elasticsearch's value -3, the file expects -4");
+        outcomes[1].Status.ShouldBe(QueryStatus.Failed);
+        outcomes[1].Reason.ShouldBe("expected 4, but the rule `any where (7 / 2) == 4` raised 0 alerts on one event; the expression is not null");
+    }
+
+    [Fact]
+    public void FoldRunner_RulesForEachValueType()
+    {
+        FoldRunner.RuleFor("x", 10L).ShouldBe("any where (x) == 10");
+        FoldRunner.RuleFor("x", 21.0).ShouldBe("any where (x) == 21.0");
+        FoldRunner.RuleFor("x", 2.33333333333333333).ShouldBe("any where (x) == 2.3333333333333335");
+        FoldRunner.RuleFor("x", true).ShouldBe("any where (x)");
+        FoldRunner.RuleFor("x", false).ShouldBe("any where not (x)");
+        FoldRunner.RuleFor("x", null).ShouldBe("any where (x) == null");
+        FoldRunner.RuleFor("x", "a\"b\\c\n").ShouldBe("any where (x) == \"a\\\"b\\\\c\\n\"");
+        FoldRunner.RuleFor("x", double.NaN).ShouldBeNull();
     }
 
     [Fact]

@@ -69,10 +69,39 @@ public class ConformanceSuiteTests
         var (exitCode, lines, _) = Run(FindSuite("endgame-eql")!);
 
         string report = string.Join(Environment.NewLine, lines);
-        lines[^1].ShouldBe("69 passed, 0 failed, 380 skipped", report);
-        exitCode.ShouldBe(0);
-        lines.ShouldContain("SKIP test_folding.toml: 106 cases: expression-level folding cases of the Python engine; they evaluate expressions without events, which the runner does not do yet");
-        lines.Count(line => line.Contains("only in the Python engine's case-insensitive mode", StringComparison.Ordinal)).ShouldBe(47, report);
-        lines.Count(line => line.Contains("written in the Python engine's syntax", StringComparison.Ordinal)).ShouldBe(63, report);
+        lines[^1].ShouldBe("217 passed, 32 failed, 250 skipped", report);
+        exitCode.ShouldBe(1);
+        string[] queries = lines.Where(line => line.Contains(" test_queries.toml:", StringComparison.Ordinal)).ToArray();
+        queries.Length.ShouldBe(172, report);
+        queries.ShouldAllBe(line => line.StartsWith("SKIP ", StringComparison.Ordinal), report);
+        queries.Count(line => line.Contains("only in the Python engine's case-insensitive mode", StringComparison.Ordinal)).ShouldBe(47, report);
+        queries.Count(line => line.Contains("written in the Python engine's syntax", StringComparison.Ordinal)).ShouldBe(63, report);
+    }
+
+    // The folding files have 258 cases once their loops are expanded: 148 pass (217 passed minus the 69 queries),
+    // and each of the other 110 prints a line.
+    [ConformanceFact]
+    public void EndgameSuite_FoldingCases()
+    {
+        var (_, lines, _) = Run(FindSuite("endgame-eql")!);
+
+        string report = string.Join(Environment.NewLine, lines);
+        string[] folding = lines.Where(line => line.Contains(" test_folding.toml:", StringComparison.Ordinal) || line.Contains(" test_string_functions.toml:", StringComparison.Ordinal)).ToArray();
+        folding.Length.ShouldBe(110, report);
+
+        // TODO: RuleGen rejects an ordered comparison with null, such as '1 < null' (RG1003), where the suite
+        // expects null. These 32 cases pass once the binder folds such a comparison to null.
+        string[] failed = folding.Where(line => line.StartsWith("FAIL ", StringComparison.Ordinal)).ToArray();
+        failed.Length.ShouldBe(32, report);
+        failed.ShouldAllBe(line => line.StartsWith("FAIL test_folding.toml:null_comparison.loop2[", StringComparison.Ordinal) && line.Contains("RG1003", StringComparison.Ordinal), report);
+
+        string[] skipped = folding.Where(line => line.StartsWith("SKIP ", StringComparison.Ordinal)).ToArray();
+        skipped.Length.ShouldBe(78, report);
+        skipped.Count(line => line.Contains("only in the Python engine's case-insensitive mode", StringComparison.Ordinal)).ShouldBe(20, report);
+        skipped.Count(line => line.Contains("written in the Python engine's syntax", StringComparison.Ordinal)).ShouldBe(32, report);
+        skipped.Count(line => line.Contains("uses 'match(' of the Python engine's dialect", StringComparison.Ordinal)).ShouldBe(6, report);
+        skipped.Count(line => line.Contains("uses 'wildcard(' of the Python engine's dialect", StringComparison.Ordinal)).ShouldBe(13, report);
+        skipped.Count(line => line.Contains("uses the Python engine's method syntax ':length()'", StringComparison.Ordinal)).ShouldBe(2, report);
+        skipped.Count(line => line.Contains("between() without a null argument is the empty string in Elasticsearch", StringComparison.Ordinal)).ShouldBe(5, report);
     }
 }

@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using RuleGen.Cli.Compilation;
 
 namespace RuleGen.Cli.Conformance;
 
 /// <summary>
 /// <c>rulegen conformance</c>: runs a folder of EQL test queries (TOML, in the layout of Elasticsearch's QA suite
-/// or of the Python engine's suite) over their event data, compiling each query through the real generator, and
+/// or of the Python engine's suite) over their event data, compiling each query through the real generator. It
+/// evaluates the Python engine's folding cases through the generator as well (see <see cref="FoldRunner"/>), and
 /// prints one line per failure and per skip, then <c>N passed, N failed, N skipped</c>.
 /// </summary>
 internal static class ConformanceCommand
@@ -21,9 +23,25 @@ internal static class ConformanceCommand
     private static readonly string[] LegacyIds = { "RG0006", "RG0007" };
     private static readonly string[] LegacyWords = { "child of", "descendant of", "event of", "join", "| count", "| unique", "| sort", "| filter", "fork", "arrayContains", "arraySearch", "arrayCount", "matchLite", "match(", "safe(", "?'", "?\"", "wildcard(" };
 
+    // The Python engine's method syntax, 'value:function()', which calls function(value).
+    private static readonly Regex MethodCall = new(@":\s*[A-Za-z_][A-Za-z0-9_]*\s*\(", RegexOptions.CultureInvariant);
+
+    private static readonly Regex NullLiteral = new(@"\bnull\b", RegexOptions.CultureInvariant);
+
+    // Documented differences between Elasticsearch's functions and the Python engine's, for folding cases that
+    // expect the Python engine's value. RuleGen's between() follows Elasticsearch and returns the empty string when
+    // the left or right text is not found (docs/eql-semantics.md), where the Python engine returns null.
+    private static readonly ElasticsearchDifference[] ElasticsearchDifferences =
+    {
+        new(
+            foldCase => foldCase.Expression.StartsWith("between(", StringComparison.OrdinalIgnoreCase) && foldCase.Expected is null && !NullLiteral.IsMatch(foldCase.Expression),
+            string.Empty,
+            "between() without a null argument is the empty string in Elasticsearch when the left or right text is not found, and null in the Python engine"),
+    };
+
     /// <param name="suite">The suite folder.</param>
-    /// <param name="minimumPassed">When given, the run fails unless at least this many queries pass.</param>
-    /// <returns>0 when no query failed, or when at least <paramref name="minimumPassed"/> passed; 1 otherwise; 2 when the suite cannot be read.</returns>
+    /// <param name="minimumPassed">When given, the run fails unless at least this many queries and folding cases pass.</param>
+    /// <returns>0 when no query or case failed, or when at least <paramref name="minimumPassed"/> passed; 1 otherwise; 2 when the suite cannot be read.</returns>
     public static int Run(string suite, int? minimumPassed, TextWriter output, TextWriter error)
     {
         if (!Directory.Exists(suite))
@@ -39,17 +57,17 @@ internal static class ConformanceCommand
             return 2;
         }
 
-        var outcomes = new List<QueryOutcome>();
-        int skippedCases = 0;
+        // Each line of the report in file order: the folding cases of a file, then its queries.
+        var results = new List<(string Label, QueryStatus Status, string Reason)>();
         try
         {
             foreach (string file in Directory.EnumerateFiles(suite, "*.toml").Order(StringComparer.Ordinal))
             {
-                List<SuiteQuery> queries = SuiteQueries.Read(file, out SkippedGroup? skipped);
-                if (skipped is not null)
+                List<SuiteQuery> queries = SuiteQueries.Read(file, out List<FoldCase> foldCases);
+                if (foldCases.Count > 0)
                 {
-                    skippedCases += skipped.Count;
-                    output.WriteLine($"SKIP {skipped.File}: {skipped.Count.ToString(CultureInfo.InvariantCulture)} cases: {skipped.Reason}");
+                    results.AddRange(FoldRunner.Run(foldCases, FoldDialectSkip, ElasticsearchDifferences)
+                        .Select(outcome => (outcome.Case.Label, outcome.Status, outcome.Reason)));
                 }
 
                 if (queries.Count == 0)
@@ -58,9 +76,10 @@ internal static class ConformanceCommand
                 }
 
                 SuiteEvents events = SuiteEvents.Load(DataFor(suite, file, elasticsearch));
-                outcomes.AddRange(elasticsearch
+                List<QueryOutcome> outcomes = elasticsearch
                     ? ConformanceRunner.Run(queries, events, ResultOrder.ByLastEvent, _ => null, (_, _) => null)
-                    : ConformanceRunner.Run(queries, events, ResultOrder.AsEmitted, PythonModeSkip, LegacySyntax));
+                    : ConformanceRunner.Run(queries, events, ResultOrder.AsEmitted, PythonModeSkip, LegacySyntax);
+                results.AddRange(outcomes.Select(outcome => (outcome.Query.Label, outcome.Status, outcome.Reason)));
             }
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
@@ -69,15 +88,15 @@ internal static class ConformanceCommand
             return 2;
         }
 
-        foreach (QueryOutcome outcome in outcomes.Where(outcome => outcome.Status != QueryStatus.Passed))
+        foreach ((string label, QueryStatus status, string reason) in results.Where(result => result.Status != QueryStatus.Passed))
         {
-            output.WriteLine($"{(outcome.Status == QueryStatus.Failed ? "FAIL" : "SKIP")} {outcome.Query.Label}: {outcome.Reason}");
+            output.WriteLine($"{(status == QueryStatus.Failed ? "FAIL" : "SKIP")} {label}: {reason}");
         }
 
-        int passed = outcomes.Count(outcome => outcome.Status == QueryStatus.Passed);
-        int failed = outcomes.Count(outcome => outcome.Status == QueryStatus.Failed);
-        int skippedQueries = outcomes.Count(outcome => outcome.Status == QueryStatus.Skipped) + skippedCases;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed, {skippedQueries} skipped"));
+        int passed = results.Count(result => result.Status == QueryStatus.Passed);
+        int failed = results.Count(result => result.Status == QueryStatus.Failed);
+        int skipped = results.Count(result => result.Status == QueryStatus.Skipped);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed, {skipped} skipped"));
         if (minimumPassed is { } minimum)
         {
             if (passed < minimum)
@@ -143,15 +162,9 @@ internal static class ConformanceCommand
     private static string? LegacySyntax(SuiteQuery query, IReadOnlyList<CompileDiagnostic> diagnostics)
     {
         CompileDiagnostic? error = diagnostics.FirstOrDefault(diagnostic => diagnostic.IsError);
-        if (error is not null && LegacyIds.Contains(error.Id))
+        if (PythonDialectReason(query.Query, error) is { } dialect)
         {
-            return "written in the Python engine's syntax, not Elasticsearch's (" + ConformanceRunner.Describe(error) + ")";
-        }
-
-        string? word = LegacyWords.FirstOrDefault(word => query.Query.Contains(word, StringComparison.OrdinalIgnoreCase));
-        if (error is not null && word is not null)
-        {
-            return $"uses '{word}' of the Python engine's dialect, which Elasticsearch's EQL does not have ({ConformanceRunner.Describe(error)})";
+            return dialect;
         }
 
         if (diagnostics.FirstOrDefault(diagnostic => diagnostic.Id == "RG5001") is { } wildcard)
@@ -162,6 +175,41 @@ internal static class ConformanceCommand
         if (error is not null && (error.Id.StartsWith("RG1", StringComparison.Ordinal) || (error.Id == "RG0004" && error.Message.Contains("without an index", StringComparison.Ordinal))))
         {
             return "Elasticsearch rejects this query too (" + ConformanceRunner.Describe(error) + ")";
+        }
+
+        return null;
+    }
+
+    // A folding case is outside Elasticsearch's EQL when it fails to compile because of the Python engine's syntax,
+    // its functions or its method syntax '"hello":length()'. A case has no fields, so any other error is a failure.
+    private static string? FoldDialectSkip(FoldCase foldCase, IReadOnlyList<CompileDiagnostic> diagnostics)
+    {
+        CompileDiagnostic? error = diagnostics.FirstOrDefault(diagnostic => diagnostic.IsError);
+        if (PythonDialectReason(foldCase.Expression, error) is { } dialect)
+        {
+            return dialect;
+        }
+
+        if (error is not null && MethodCall.Match(foldCase.Expression) is { Success: true } method)
+        {
+            return $"uses the Python engine's method syntax '{method.Value.Trim()})', which Elasticsearch's EQL does not have ({ConformanceRunner.Describe(error)})";
+        }
+
+        return null;
+    }
+
+    // The Python engine's syntax (single quotes, '=') and the words of its dialect, when they cause an error.
+    private static string? PythonDialectReason(string text, CompileDiagnostic? error)
+    {
+        if (error is not null && LegacyIds.Contains(error.Id))
+        {
+            return "written in the Python engine's syntax, not Elasticsearch's (" + ConformanceRunner.Describe(error) + ")";
+        }
+
+        string? word = LegacyWords.FirstOrDefault(word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
+        if (error is not null && word is not null)
+        {
+            return $"uses '{word}' of the Python engine's dialect, which Elasticsearch's EQL does not have ({ConformanceRunner.Describe(error)})";
         }
 
         return null;

@@ -28,10 +28,10 @@ internal sealed record SuiteQuery(
     public string Label => File + ":" + Name;
 }
 
-/// <summary>A group of expression-level cases in a suite file that the runner does not evaluate, with the reason.</summary>
-internal sealed record SkippedGroup(string File, int Count, string Reason);
-
-/// <summary>Reads the <c>[[queries]]</c> entries of the TOML files of Elasticsearch's and the Python engine's EQL suites.</summary>
+/// <summary>
+/// Reads the <c>[[queries]]</c> entries of the TOML files of Elasticsearch's and the Python engine's EQL suites,
+/// and the folding cases of the Python engine's files.
+/// </summary>
 internal static class SuiteQueries
 {
     // join_keys lists may contain a bare null, which TOML has no literal for, so a strict reader rejects the
@@ -39,9 +39,12 @@ internal static class SuiteQueries
     private static readonly Regex JoinKeys = new(@"^[ \t]*join_keys[ \t]*=[ \t]*\[[^\]]*\]", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex BareNull = new(@"(?<!"")\bnull\b(?!"")", RegexOptions.CultureInvariant);
 
-    /// <summary>Reads every query of <paramref name="path"/>; an entry without a name is named by its position, as #3.</summary>
-    /// <exception cref="InvalidDataException">The file is not valid TOML, or an entry lacks its query or expected ids.</exception>
-    public static List<SuiteQuery> Read(string path, out SkippedGroup? skipped)
+    /// <summary>
+    /// Reads every query of <paramref name="path"/>, and its folding cases into <paramref name="foldCases"/>; an
+    /// entry without a name is named by its position, as #3.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not valid TOML, or an entry lacks its query, expected ids or expression.</exception>
+    public static List<SuiteQuery> Read(string path, out List<FoldCase> foldCases)
     {
         string file = Path.GetFileName(path);
         TomlTable model;
@@ -55,7 +58,7 @@ internal static class SuiteQueries
             throw new InvalidDataException($"{file} is not valid TOML: {exception.Message}", exception);
         }
 
-        skipped = CountFoldCases(file, model);
+        foldCases = FoldCases.Read(file, model);
         var queries = new List<SuiteQuery>();
         if (!model.TryGetValue("queries", out object? entries) || entries is not TomlTableArray array)
         {
@@ -108,22 +111,4 @@ internal static class SuiteQueries
     private static long ToLong(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
 
     private static bool Flag(TomlTable entry, string key) => entry.TryGetValue(key, out object? value) && value is true;
-
-    // The Python engine's folding files are groups of expressions with expected values, [[group.fold.tests]].
-    private static SkippedGroup? CountFoldCases(string file, TomlTable model)
-    {
-        int count = 0;
-        foreach (object group in model.Values)
-        {
-            if (group is TomlTable table && table.TryGetValue("fold", out object? fold) && fold is TomlTable foldTable
-                && foldTable.TryGetValue("tests", out object? tests) && tests is TomlTableArray cases)
-            {
-                count += cases.Count;
-            }
-        }
-
-        return count == 0
-            ? null
-            : new SkippedGroup(file, count, "expression-level folding cases of the Python engine; they evaluate expressions without events, which the runner does not do yet");
-    }
 }
