@@ -180,8 +180,15 @@ public sealed partial class Binder
     {
         if (op is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
         {
-            Report(DiagnosticDescriptors.TypeMismatch, comparison.OperatorSpan, "null can only be compared with == (the field is missing) or != (the field is present)");
-            return Unknown;
+            // Null propagates through an ordered comparison, as in Elasticsearch, so the test is null on every event.
+            // The field is still bound, so that a misspelled one is reported.
+            if (BindField(fieldSyntax) is null && !fieldSyntax.IsOptional)
+            {
+                return Unknown;
+            }
+
+            Report(DiagnosticDescriptors.OrderedNullComparison, comparison.Span, clause);
+            return new BoundConstant(null, clause + " (an ordered comparison with null is always null)");
         }
 
         BoundField? field = BindField(fieldSyntax);

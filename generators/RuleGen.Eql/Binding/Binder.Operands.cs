@@ -230,11 +230,10 @@ public sealed partial class Binder
         {
             if (comparison.Operator is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
             {
-                // TODO: '1 < null' is probably null in Elasticsearch, whose QL optimizer rule FoldNull turns a
-                // nullable expression with a null operand into null. RuleGen reports an error here instead. Not
-                // checked against a running Elasticsearch.
-                Report(DiagnosticDescriptors.TypeMismatch, comparison.OperatorSpan, "null can only be compared with == (the value is missing) or != (the value is present)");
-                return Unknown;
+                // Elasticsearch's EQL optimizer folds '1 < null' to null (ConstantFolding), and null propagates
+                // through any ordered comparison, so the test is null on every event.
+                Report(DiagnosticDescriptors.OrderedNullComparison, comparison.Span, clause);
+                return new BoundConstant(null, clause + " (an ordered comparison with null is always null)");
             }
 
             BoundOperand tested = left.Kind == ValueKind.Null ? right : left;

@@ -129,6 +129,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptorInfo ContradictoryCondition = new(
         "RG5005", "Condition can never be true", "'{0}' holds one value on each event, and this test requires {1} while an earlier one in the same 'and' requires {2}, so the condition can never be true: did you mean 'or'?", EqlSeverity.Warning, Lint);
 
+    public static readonly DiagnosticDescriptorInfo OrderedNullComparison = new(
+        "RG5006", "Ordered comparison with null", "'{0}' compares with null by order, which is null on every event, so this test never matches: write == null (the value is missing) or != null (the value is present)", EqlSeverity.Warning, Lint);
+
     public static readonly DiagnosticDescriptorInfo InvalidSchemaFile = new(
         "RG3007", "Invalid schema file", "Invalid schema file: {0}. A schema file is a JSON object of field names to Elasticsearch types, such as {{\"process.Ext.api.name\": \"keyword\"}}", EqlSeverity.Error, Metadata);
 
@@ -157,6 +160,6 @@ public static class DiagnosticDescriptors
         SingleTermSequence, NotSequenceClause, NotSupportedYet,
         UnknownMetadataTag, InvalidMetadataValue, DuplicateMetadataTag, MetadataAfterQuery, DuplicateDetectorName,
         InvalidNamespace, InvalidSchemaFile, UnknownSchemaType, ConflictingSchemaField, InvalidInlineRule, InvalidEventType, LiteralWildcard, UnknownCategory,
-        CaseInsensitiveFlag, DuplicateListValue, ContradictoryCondition, InternalError,
+        CaseInsensitiveFlag, DuplicateListValue, ContradictoryCondition, OrderedNullComparison, InternalError,
     };
 }

@@ -171,9 +171,22 @@ public sealed class BindingDiagnosticTests
     }
 
     [Fact]
-    public void Binder_NullOrdered()
+    public void Lint_NullOrdered()
     {
-        ShouldReport("process where process.name > null", "RG1003", 1, 28, "null can only be compared with ==");
+        EqlDiagnostic diagnostic = ShouldReport("process where process.name > null", "RG5006", 1, 15,
+            "'process.name > null' compares with null by order, which is null on every event, so this test never matches: write == null (the value is missing) or != null (the value is present)");
+
+        diagnostic.Severity.ShouldBe(EqlSeverity.Warning);
+        diagnostic.Span.Length.ShouldBe("process.name > null".Length);
+        ConditionWithWarning("process where process.name > null and process.pid == 1", "RG5006").ShouldBeOfType<BoundAnd>().Left.ShouldBe(new BoundConstant(null, "process.name > null (an ordered comparison with null is always null)"));
+    }
+
+    [Fact]
+    public void Lint_NullOrderedUnknownFieldStillError()
+    {
+        RuleCompilation compilation = Compile("process where process.nme > null");
+
+        compilation.Diagnostics.Select(diagnostic => diagnostic.Id).ShouldBe(new[] { "RG1001" });
     }
 
     [Fact]
