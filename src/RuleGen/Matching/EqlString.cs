@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace RuleGen.Matching;
 
@@ -10,6 +11,8 @@ namespace RuleGen.Matching;
 /// </summary>
 public static class EqlString
 {
+    // Inlined into generated code, where ignoreCase is a constant, so the comparison becomes a direct call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static EqlBool Equal(string? value, string text, bool ignoreCase) =>
         value is null ? EqlBool.Null : EqlBool.From(string.Equals(value, text, Comparison(ignoreCase)));
 
@@ -20,9 +23,24 @@ public static class EqlString
             return EqlBool.Null;
         }
 
+        // One loop per case mode, so that each compares with a constant StringComparison: event.category and
+        // event.type tests run on every event, and the ordinal loop is then a plain string equality.
+        if (ignoreCase)
+        {
+            foreach (string value in values)
+            {
+                if (string.Equals(value, text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return EqlBool.True;
+                }
+            }
+
+            return EqlBool.False;
+        }
+
         foreach (string value in values)
         {
-            if (string.Equals(value, text, Comparison(ignoreCase)))
+            if (string.Equals(value, text))
             {
                 return EqlBool.True;
             }
@@ -123,23 +141,8 @@ public static class EqlString
     public static EqlBool Match(string? value, StringPatternSet patterns) =>
         value is null ? EqlBool.Null : EqlBool.From(patterns.IsMatch(value));
 
-    public static EqlBool Match(string[]? values, StringPatternSet patterns)
-    {
-        if (values is null || values.Length == 0)
-        {
-            return EqlBool.Null;
-        }
-
-        foreach (string value in values)
-        {
-            if (patterns.IsMatch(value))
-            {
-                return EqlBool.True;
-            }
-        }
-
-        return EqlBool.False;
-    }
+    public static EqlBool Match(string[]? values, StringPatternSet patterns) =>
+        values is null || values.Length == 0 ? EqlBool.Null : EqlBool.From(patterns.IsMatchAny(values));
 
     /// <summary><c>regex</c>: the compiled pattern is anchored at both ends, so it must match the whole value.</summary>
     public static EqlBool Regex(string? value, System.Text.RegularExpressions.Regex pattern) =>

@@ -98,12 +98,52 @@ public sealed class StringPatternSet
     /// <summary>Values of <c>in</c> or <c>in~</c>: compared whole, so <c>*</c> and <c>?</c> are literal characters.</summary>
     public static StringPatternSet Exact(bool ignoreCase, params string[] values) => new(ignoreCase, values, expandWildcards: false);
 
+    // Inlined into generated code, so that a list of whole values costs one frozen-set lookup, as by hand.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool IsMatch(string value) => shape switch
     {
         Shape.Exact => exact.Contains(value),
         Shape.Substrings => value.AsSpan().ContainsAny(substrings!),
         _ => IsMatchAnyKind(value),
     };
+
+    /// <summary>Returns true when any of <paramref name="values"/> matches, choosing the kind of test once for all of them.</summary>
+    public bool IsMatchAny(string[] values)
+    {
+        switch (shape)
+        {
+            case Shape.Exact:
+                foreach (string value in values)
+                {
+                    if (exact.Contains(value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case Shape.Substrings:
+                foreach (string value in values)
+                {
+                    if (value.AsSpan().ContainsAny(substrings!))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                foreach (string value in values)
+                {
+                    if (IsMatchAnyKind(value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+        }
+    }
 
     private bool IsMatchAnyKind(string value)
     {
