@@ -304,6 +304,11 @@ internal static class PackEmitter
                 {
                     writer.Line("detector.Reset();");
                 }
+
+                // Numbering restarts with the stream. The assignment also keeps the field assigned when the event type's
+                // single-valued category never needs it, which would otherwise be warning CS0649 in the user's build.
+                writer.Line("eventNumber = 0;");
+                writer.Line("global::System.Array.Clear(received);");
             }
 
             writer.Line();

@@ -192,6 +192,18 @@ public class EventTypeTests
         error.Location.GetLineSpan().EndLinePosition.ShouldBe(new Microsoft.CodeAnalysis.Text.LinePosition(0, 7));
     }
 
+    // A single-valued category never needs the pack's numbering of multi-category events; the build stays clean.
+    [Fact]
+    public void ScalarCategory_BuildsWithoutWarnings()
+    {
+        string eventClass = EventClass.Replace("public string[]? Category { get; set; } = new[] { \"process\" };", "public string? Category { get; set; } = \"process\";");
+
+        var (run, compilerDiagnostics, _) = Generate(new[] { GeneratorHarness.Rule("rules/name.eql", "process where process.name == \"a.exe\"") }, ("Agent/ProcessStart.cs", eventClass));
+
+        run.Diagnostics.ShouldBeEmpty();
+        compilerDiagnostics.ShouldBeEmpty();
+    }
+
     [Fact]
     public void StructEventType_RG3011AtAttribute()
     {
