@@ -12,7 +12,7 @@ var pathsArgument = new Argument<string[]>("paths")
 };
 var schemaOption = new Option<string[]>("--schema")
 {
-    Description = "A custom field schema to add to ECS: a flat JSON object of field names to Elasticsearch types, or an Elasticsearch mapping. Repeat for several.",
+    Description = "A custom field schema to add to ECS: a JSON object of field names to Elasticsearch types, dotted or nested, or an Elasticsearch mapping. Repeat for several.",
     AllowMultipleArgumentsPerToken = false,
 };
 var formatOption = new Option<string>("--format")
@@ -46,7 +46,7 @@ var eventsOption = new Option<string>("--events")
 };
 var runSchemaOption = new Option<string[]>("--schema")
 {
-    Description = "A custom field schema to add to ECS, besides those in the rules folder: a flat JSON object of field names to Elasticsearch types, or an Elasticsearch mapping. Repeat for several.",
+    Description = "A custom field schema to add to ECS, besides those in the rules folder: a JSON object of field names to Elasticsearch types, dotted or nested, or an Elasticsearch mapping. Repeat for several.",
     AllowMultipleArgumentsPerToken = false,
 };
 var jsonOption = new Option<bool>("--json")

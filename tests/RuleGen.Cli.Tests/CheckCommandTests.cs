@@ -44,6 +44,19 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Check_EmptyFolderExitsTwo()
+    {
+        string empty = Path.Combine(folder, "empty");
+        Directory.CreateDirectory(empty);
+
+        var (exitCode, output, error) = Run(new[] { empty });
+
+        exitCode.ShouldBe(2);
+        output.TrimEnd().Split('\n').Last().ShouldBe("0 rules: 0 valid, 0 with errors, 0 with warnings");
+        error.ShouldBe($"error: no rule was found in '{empty}'; pass .eql files, folders that contain them, or Kibana rule exports (.ndjson).{Environment.NewLine}");
+    }
+
+    [Fact]
     public void Check_ErrorAtLineAndColumn()
     {
         string rule = Write("bad.eql", "// @name Bad\nprocess where process.nme == \"x\"\n");

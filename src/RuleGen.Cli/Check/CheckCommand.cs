@@ -106,6 +106,13 @@ internal static class CheckCommand
             return 2;
         }
 
+        // A CI step pointed at the wrong folder would otherwise pass with nothing checked.
+        if (summary.Rules == 0 && summary.SkippedNonEql == 0)
+        {
+            error.WriteLine($"error: no rule was found in {string.Join(", ", paths.Select(path => "'" + path + "'"))}; pass .eql files, folders that contain them, or Kibana rule exports (.ndjson).");
+            return 2;
+        }
+
         return summary.WithErrors > 0 ? 1 : 0;
 
         CheckSummary Check(IEnumerable<RuleText> rules, RuleCompilerOptions compilerOptions, List<Finding> found)

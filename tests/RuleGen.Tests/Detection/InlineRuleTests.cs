@@ -7,7 +7,7 @@ namespace RuleGen.Tests.Detection;
 [EqlRule("""
     // @name     Inline netcat shell
     // @severity high
-    process where process.name : "nc.exe" and process.args : "-e"
+    process where process.name : "nc.exe" and process.args == "-e"
     """)]
 internal partial class InlineNetcatRule
 {
