@@ -104,11 +104,16 @@ root.Options.Add(new VersionOption());
 ParseResult parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)
 {
-    // An unknown verb also reports that no command was given, which only repeats it.
+    // An unknown verb is the one error worth reporting: the parser also reports that no command was given, and
+    // each argument after the verb as unrecognized, which only repeats it.
     string? unknownVerb = parseResult.CommandResult.Command == root ? parseResult.UnmatchedTokens.FirstOrDefault() : null;
-    foreach (System.CommandLine.Parsing.ParseError parseError in parseResult.Errors)
+    if (unknownVerb is not null)
     {
-        if (unknownVerb is null || parseError.Message != "Required command was not provided.")
+        Console.Error.WriteLine($"error: '{unknownVerb}' is not a rulegen command; the commands are {string.Join(", ", root.Subcommands.Select(command => command.Name))}.");
+    }
+    else
+    {
+        foreach (System.CommandLine.Parsing.ParseError parseError in parseResult.Errors)
         {
             Console.Error.WriteLine($"error: {parseError.Message}");
         }

@@ -43,7 +43,7 @@ public class CommandLineTests
         var (exitCode, _, error) = Run("frobnicate");
 
         exitCode.ShouldBe(2);
-        error.ShouldBe("error: Unrecognized command or argument 'frobnicate'." + Environment.NewLine + "Run 'rulegen --help' for the options." + Environment.NewLine);
+        error.ShouldBe("error: 'frobnicate' is not a rulegen command; the commands are check, run, conformance." + Environment.NewLine + "Run 'rulegen --help' for the options." + Environment.NewLine);
     }
 
     [Fact]
@@ -52,7 +52,9 @@ public class CommandLineTests
         var (exitCode, _, error) = Run("chek", "rules");
 
         exitCode.ShouldBe(2);
-        error.ShouldContain("Did you mean 'rulegen check'?");
+        error.ShouldBe("error: 'chek' is not a rulegen command; the commands are check, run, conformance." + Environment.NewLine
+            + "Did you mean 'rulegen check'?" + Environment.NewLine
+            + "Run 'rulegen --help' for the options." + Environment.NewLine);
     }
 
     [Fact]
