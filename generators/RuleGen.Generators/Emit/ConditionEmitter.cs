@@ -303,7 +303,9 @@ internal sealed class ConditionEmitter
             value = "(double?)" + value;
         }
 
-        return CompareCall("Compare", value, comparison.Operator, literal);
+        // A version field orders by Semantic Versioning, as Elasticsearch's range query on it does; equality stays exact.
+        bool versionOrder = field.Type == "version" && comparison.Operator is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual);
+        return CompareCall(versionOrder ? "CompareVersion" : "Compare", value, comparison.Operator, literal);
     }
 
     /// <summary>

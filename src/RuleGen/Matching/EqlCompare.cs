@@ -83,6 +83,29 @@ public static class EqlCompare
         return EqlBool.False;
     }
 
+    /// <summary>An ordered comparison of a <c>version</c> field, in <see cref="VersionOrder"/>.</summary>
+    public static EqlBool CompareVersion(string? value, EqlComparison comparison, string literal) =>
+        value is null ? EqlBool.Null : EqlBool.From(Holds(VersionOrder.Compare(value, literal), comparison));
+
+    /// <summary>An ordered comparison of a multi-valued <c>version</c> field: true when any value holds.</summary>
+    public static EqlBool CompareVersion(string[]? values, EqlComparison comparison, string literal)
+    {
+        if (values is null || values.Length == 0)
+        {
+            return EqlBool.Null;
+        }
+
+        foreach (string value in values)
+        {
+            if (Holds(VersionOrder.Compare(value, literal), comparison))
+            {
+                return EqlBool.True;
+            }
+        }
+
+        return EqlBool.False;
+    }
+
     /// <summary>Compares two computed values, such as <c>length(process.name) &gt; add(1, 2)</c>; null when either is null.</summary>
     public static EqlBool CompareValues<T>(T? left, EqlComparison comparison, T? right)
         where T : struct, IComparable<T> =>

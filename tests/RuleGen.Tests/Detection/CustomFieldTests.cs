@@ -19,6 +19,18 @@ public class CustomFieldTests
         Fires(detector, Process("a.exe").WithCustomField("process.Ext.token.integrity_level_name", "high")).ShouldBeFalse();
     }
 
+    // app.version is declared as a version field, which orders by Semantic Versioning, not as text.
+    [Fact]
+    public void VersionField_OrdersBySemver()
+    {
+        var detector = new VersionGreaterDetector();
+
+        Fires(detector, Process("a.exe").WithCustomField("app.version", "1.11.3")).ShouldBeTrue();
+        Fires(detector, Process("a.exe").WithCustomField("app.version", "1.5.0")).ShouldBeFalse();
+        Fires(detector, Process("a.exe").WithCustomField("app.version", "1.5.0-rc.1")).ShouldBeFalse();
+        Fires(detector, Process("a.exe")).ShouldBeFalse();
+    }
+
     [Fact]
     public void CustomFields_ReadFromJson()
     {
