@@ -48,7 +48,7 @@ public sealed record FieldDefinition(string Name, string Type, bool IsArray, str
     /// <summary>Returns the value type of a field of the Elasticsearch type <paramref name="type"/>.</summary>
     public static FieldKind KindOf(string type) => type switch
     {
-        // A version field holds text; its ordered comparisons use Semantic Versioning order (VersionOrder).
+        // A version field contains text, and its ordered comparisons use Semantic Versioning order (VersionOrder).
         "keyword" or "constant_keyword" or "wildcard" or "text" or "match_only_text" or "ip" or "version" => FieldKind.String,
         "long" or "integer" or "short" or "byte" or "unsigned_long" => FieldKind.Long,
         "float" or "half_float" or "scaled_float" or "double" => FieldKind.Double,

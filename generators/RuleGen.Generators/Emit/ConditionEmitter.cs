@@ -87,9 +87,8 @@ internal sealed class ConditionEmitter
                 bool isAnd = expression is BoundAnd;
                 var flat = new List<BoundExpression>();
                 Flatten(expression, isAnd, flat);
-                // An 'and' usually fails on most events, so its cheapest operands run first. An 'or' usually fails
-                // too and then runs every operand whatever the order, so it keeps the order written: on the flagship
-                // rule both orders measured the same within the benchmark's noise.
+                // An 'and' fails on most events, so its cheapest operands run first. An 'or' that fails runs every
+                // operand in any order, so it keeps the order written, which reads more easily.
                 List<BoundExpression> operands = isAnd ? CheapestFirst(flat) : flat;
 
                 // 'and' is true when all operands are true and false when any is false. 'or' is the reverse.
@@ -152,9 +151,8 @@ internal sealed class ConditionEmitter
     }
 
     /// <summary>
-    /// Returns <paramref name="operands"/> ordered by <see cref="TestCost"/>, keeping the written order among equals.
-    /// Only a test for truth may reorder: three-valued operators give the same value in any order, and no test has
-    /// a side effect, but the order written is easier to read where it does not matter.
+    /// Returns <paramref name="operands"/> ordered by <see cref="TestCost"/>, keeping the written order among equal
+    /// costs. The order is free because no test has a side effect, and an 'and' has the same value in any order.
     /// </summary>
     public static List<BoundExpression> CheapestFirst(List<BoundExpression> operands) =>
         operands.Select((operand, index) => (Operand: operand, Index: index))

@@ -5,7 +5,7 @@ using RuleGen.Eql.Binding;
 namespace RuleGen.Generators.Emit;
 
 /// <summary>
-/// Ranks the tests of a filter by their estimated cost, so that the operands of an 'and' run cheapest first. Tests have no side effects, so their order changes only how soon a filter reaches its answer. The ranks
+/// Ranks the tests of a filter by their estimated cost, so that the operands of an 'and' run cheapest first. Tests have no side effects, so their order changes only how soon a filter reaches its result. The ranks
 /// are classes, not measurements: a constant, then one comparison of a single value, then a hash lookup, then a
 /// scan of an array or a string, then function calls, then regular expressions.
 /// </summary>

@@ -107,8 +107,8 @@ public static class CustomFieldValues
             case string text when EcsValueReader.TryParseDate(text, out DateTimeOffset? parsed):
                 return (true, parsed!.Value);
 
-            // NOTE: Elasticsearch's default format tries the ISO form first, which reads a string of four digits
-            // as a year; here every string of digits that is no ISO date is epoch milliseconds.
+            // NOTE: Elasticsearch's default format tries the ISO form first, which reads four digits as a year.
+            // Here every string of digits that is not an ISO date is epoch milliseconds.
             case string text when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long milliseconds):
                 return FromEpochMilliseconds(milliseconds);
             default:

@@ -83,11 +83,11 @@ public static class EqlCompare
         return EqlBool.False;
     }
 
-    /// <summary>An ordered comparison of a <c>version</c> field, in <see cref="VersionOrder"/>.</summary>
+    /// <summary>Compares a <c>version</c> field by order, in <see cref="VersionOrder"/>.</summary>
     public static EqlBool CompareVersion(string? value, EqlComparison comparison, string literal) =>
         value is null ? EqlBool.Null : EqlBool.From(Holds(VersionOrder.Compare(value, literal), comparison));
 
-    /// <summary>An ordered comparison of a multi-valued <c>version</c> field: true when any value holds.</summary>
+    /// <summary>Compares a multi-valued <c>version</c> field by order: true when the comparison is true for any value.</summary>
     public static EqlBool CompareVersion(string[]? values, EqlComparison comparison, string literal)
     {
         if (values is null || values.Length == 0)

@@ -264,15 +264,8 @@ public class EventTypeTests
     public void FieldName_ConventionalMemberPath(string field, string path) =>
         global::RuleGen.Eql.Schema.FieldSchema.ConventionalPath(field).ShouldBe(path);
 
-    private static (GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> CompilerDiagnostics, Compilation Output) Generate(AdditionalText[] rules, params (string Path, string Text)[] files)
-    {
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(rules);
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        CSharpCompilation input = GeneratorHarness.CreateCompilation(files.Select(file => CSharpSyntaxTree.ParseText(file.Text, parseOptions, GeneratorHarness.ProjectDirectory + file.Path)));
-        driver = driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
-        ImmutableArray<Diagnostic> compilerDiagnostics = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
-        return (driver.GetRunResult(), compilerDiagnostics, output);
-    }
+    private static (GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> CompilerDiagnostics, Compilation Output) Generate(AdditionalText[] rules, params (string Path, string Text)[] files) =>
+        GeneratorHarness.CompileWithCode(files, rules);
 
     // Loads the compiled project into a collectible context and calls Agent.Probe.Run.
     private static string RunProbe(Compilation output)

@@ -48,12 +48,19 @@ internal static class GeneratorHarness
     /// </summary>
     public static (GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> CompilerDiagnostics) RunWithCode((string Path, string Text)[] files, params AdditionalText[] rules)
     {
+        var (run, compilerDiagnostics, _) = CompileWithCode(files, rules);
+        return (run, compilerDiagnostics);
+    }
+
+    /// <summary>Does what <see cref="RunWithCode"/> does, and also returns the compilation with the generated code, to emit and run.</summary>
+    public static (GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> CompilerDiagnostics, Compilation Output) CompileWithCode((string Path, string Text)[] files, params AdditionalText[] rules)
+    {
         GeneratorDriver driver = CreateDriver(rules);
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         CSharpCompilation input = CreateCompilation(files.Select(file => CSharpSyntaxTree.ParseText(file.Text, parseOptions, ProjectDirectory + file.Path)));
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
         ImmutableArray<Diagnostic> compilerDiagnostics = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
-        return (driver.GetRunResult(), compilerDiagnostics);
+        return (driver.GetRunResult(), compilerDiagnostics, output);
     }
 
     /// <summary>Generates from the rules, compiles everything, and returns the generator's and the compiler's diagnostics.</summary>
